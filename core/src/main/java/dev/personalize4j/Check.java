@@ -31,6 +31,10 @@ final class Check {
 
   static String length(String field, String value, int min, int max) {
     Objects.requireNonNull(value, field);
+    if (value.isEmpty() && min > 0) {
+      throw new IllegalArgumentException(
+          field + " must not be empty (" + min + " to " + max + " characters)");
+    }
     if (value.length() < min) {
       throw new IllegalArgumentException(
           field + " must be at least " + min + " characters but was " + value.length());
@@ -106,6 +110,16 @@ final class Check {
     for (String c : columns) {
       length("metadata column", c, 1, Limits.MAX_ATTRIBUTE_NAME_LENGTH);
     }
+  }
+
+  /** Whether every value list is already an unmodifiable copy that callers cannot change. */
+  static boolean valuesCopied(Map<String, List<String>> values) {
+    for (List<String> v : values.values()) {
+      if (v != List.copyOf(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Map<String, List<String>> copyValues(Map<String, List<String>> values) {

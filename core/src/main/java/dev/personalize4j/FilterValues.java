@@ -68,14 +68,15 @@ public final class FilterValues {
         while (i < n && rendered.charAt(i) != ',') {
           i++;
         }
+        out.add(v.toString());
       } else {
         while (i < n && rendered.charAt(i) != ',') {
           v.append(rendered.charAt(i++));
         }
+        out.add(v.toString().strip());
       }
-      out.add(v.toString().strip());
       i++;
     }
-    return out;
+    return List.copyOf(out);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -79,6 +80,8 @@ public abstract class Interaction {
 
   /** Returns a copy stamped with {@code time} if it has no timestamp yet. */
   public Interaction stampedIfAbsent(Instant time, String newEventId) {
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(newEventId, "newEventId");
     if (timestamp().isPresent() && eventId().isPresent()) {
       return this;
     }

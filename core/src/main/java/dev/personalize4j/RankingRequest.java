@@ -1,8 +1,10 @@
 package dev.personalize4j;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -43,19 +45,29 @@ public abstract class RankingRequest {
   public abstract List<String> metadataColumns();
 
   @Value.Check
-  void check() {
-    int max = metadataColumns().isEmpty()
-        ? Limits.MAX_RANKING_CANDIDATES : Limits.MAX_NUM_RESULTS_WITH_METADATA;
+  RankingRequest check() {
     if (candidates().isEmpty()) {
       throw new IllegalArgumentException("candidates must have at least 1 item");
     }
-    Check.size("candidates", candidates().size(), max);
-    if (candidates().stream().distinct().count() != candidates().size()) {
-      throw new IllegalArgumentException("candidates must not contain duplicates");
+    if (metadataColumns().isEmpty()) {
+      Check.size("candidates", candidates().size(), Limits.MAX_RANKING_CANDIDATES);
+    } else {
+      Check.size("candidates (with metadataColumns)", candidates().size(), Limits.MAX_NUM_RESULTS_WITH_METADATA);
+    }
+    Set<ItemId> seen = new HashSet<>();
+    for (ItemId candidate : candidates()) {
+      if (!seen.add(candidate)) {
+        throw new IllegalArgumentException(
+            "candidates must not contain duplicates but " + Check.abbreviate(candidate.value()) + " appears twice");
+      }
     }
     Check.filter("filter", filterName(), filterValues());
     Check.context(context());
     Check.metadataColumns(metadataColumns());
+    if (Check.valuesCopied(filterValues())) {
+      return this;
+    }
+    return builder().from(this).filterValues(Check.copyValues(filterValues())).build();
   }
 
   /** Builds a {@link RankingRequest}. */

@@ -61,12 +61,19 @@ public abstract class RecommendationRequest {
   }
 
   @Value.Check
-  void check() {
-    int max = metadataColumns().isEmpty() ? Limits.MAX_NUM_RESULTS : Limits.MAX_NUM_RESULTS_WITH_METADATA;
-    Check.range("limit", limit(), 1, max);
+  RecommendationRequest check() {
+    if (metadataColumns().isEmpty()) {
+      Check.range("limit", limit(), 1, Limits.MAX_NUM_RESULTS);
+    } else {
+      Check.range("limit (with metadataColumns)", limit(), 1, Limits.MAX_NUM_RESULTS_WITH_METADATA);
+    }
     Check.filter("filter", filterName(), filterValues());
     Check.context(context());
     Check.metadataColumns(metadataColumns());
+    if (Check.valuesCopied(filterValues())) {
+      return this;
+    }
+    return toBuilder().filterValues(Check.copyValues(filterValues())).build();
   }
 
   /** Builds a {@link RecommendationRequest}; {@link #build()} validates every limit. */
