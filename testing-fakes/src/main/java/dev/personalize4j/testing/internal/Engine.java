@@ -1,0 +1,515 @@
+package dev.personalize4j.testing.internal;
+
+import dev.personalize4j.AttributeValue;
+import dev.personalize4j.Interaction;
+import dev.personalize4j.Item;
+import dev.personalize4j.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Thread-safe in-memory recommendation engine behind the fakes and the emulator.
+ *
+ * <p>Models, all deterministic (ties break by item id):
+ *
+ * <ul>
+ *   <li>popularity: per item (and per event type) sums of recency-weighted event counts, with a
+ *       half-life of {@value #HALF_LIFE_DAYS} days; events from the future count as now;
+ *   <li>related items: cosine similarity of item co-occurrence in user histories, then items of the
+ *       same {@code CATEGORY_L1} by popularity, then popularity;
+ *   <li>per user: item-kNN from the user's {@value #HISTORY_WINDOW} most recent events (recent events
+ *       and purchases weigh more), blended with the user's category affinity and popularity;
+ *   <li>cold start: users without events get what users sharing their attributes favour (numeric
+ *       attributes bucketed by tens, e.g. AGE by decade), blended with popularity; popularity alone
+ *       when nothing is known.
+ * </ul>
+ */
+public final class Engine {
+  static final int HALF_LIFE_DAYS = 30;
+  static final int HISTORY_WINDOW = 50;
+  private static final double HISTORY_DECAY = 0.85;
+  private static final double MAX_EXPONENT = 500;
+
+  private final Clock clock;
+  private final Instant reference;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ConcurrentSkipListMap<String, Item> items = new ConcurrentSkipListMap<>();
+  private final ConcurrentHashMap<String, User> users = new ConcurrentHashMap<>();
+
+  // Guarded by lock.
+  private final TreeSet<String> universe = new TreeSet<>();
+  private final Map<String, List<Event>> events = new HashMap<>();
+  private final Map<String, LinkedHashMap<String, Double>> userItems = new HashMap<>();
+  private final Map<String, LinkedHashSet<String>> itemUsers = new HashMap<>();
+  private final Map<String, Double> popularity = new HashMap<>();
+  private final Map<String, Map<String, Double>> popularityByType = new HashMap<>();
+  private final Set<String> eventTypes = new LinkedHashSet<>();
+  private long interactionCount;
+  private long sequence;
+
+  private record Event(String itemId, String type, Instant time, long seq) {}
+
+  private static final Comparator<Event> CHRONOLOGICAL =
+      Comparator.comparing(Event::time).thenComparingLong(Event::seq);
+
+  /** Creates an empty engine whose recency weighting reads {@code clock}. */
+  public Engine(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.reference = clock.instant();
+  }
+
+  /** Inserts or replaces an item by id. */
+  public void putItem(Item item) {
+    Objects.requireNonNull(item, "item");
+    lock.writeLock().lock();
+    try {
+      items.put(item.id().value(), item);
+      universe.add(item.id().value());
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Inserts or replaces a user by id. */
+  public void putUser(User user) {
+    Objects.requireNonNull(user, "user");
+    users.put(user.id().value(), user);
+  }
+
+  /**
+   * Records one interaction, keyed by its user id, else its session id.
+   *
+   * @throws IllegalArgumentException if the interaction has no timestamp
+   */
+  public void record(Interaction interaction) {
+    Objects.requireNonNull(interaction, "interaction");
+    Instant time = interaction.timestamp().orElseThrow(
+        () -> new IllegalArgumentException("interaction timestamp is required by the engine but was absent"));
+    String user = interaction.userId().map(u -> u.value())
+        .orElseGet(() -> interaction.sessionId().orElseThrow().value());
+    String item = interaction.itemId().value();
+    String type = interaction.eventType().name();
+    Instant now = clock.instant();
+    double weight = recencyWeight(time.isAfter(now) ? now : time);
+    lock.writeLock().lock();
+    try {
+      Event e = new Event(item, type, time, sequence++);
+      List<Event> list = events.computeIfAbsent(user, k -> new ArrayList<>());
+      if (list.isEmpty() || CHRONOLOGICAL.compare(list.get(list.size() - 1), e) <= 0) {
+        list.add(e);
+      } else {
+        int at = Collections.binarySearch(list, e, CHRONOLOGICAL);
+        list.add(at < 0 ? -at - 1 : at, e);
+      }
+      userItems.computeIfAbsent(user, k -> new LinkedHashMap<>()).merge(item, typeWeight(type), Math::max);
+      itemUsers.computeIfAbsent(item, k -> new LinkedHashSet<>()).add(user);
+      popularity.merge(item, weight, Double::sum);
+      popularityByType.computeIfAbsent(type.toLowerCase(Locale.ROOT), k -> new HashMap<>())
+          .merge(item, weight, Double::sum);
+      eventTypes.add(type);
+      universe.add(item);
+      interactionCount++;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The item with id {@code itemId}, if put. */
+  public Optional<Item> item(String itemId) {
+    return Optional.ofNullable(items.get(itemId));
+  }
+
+  /** The user with id {@code userId}, if put. */
+  public Optional<User> user(String userId) {
+    return Optional.ofNullable(users.get(userId));
+  }
+
+  /** A snapshot of every put item, in id order. */
+  public List<Item> items() {
+    return List.copyOf(items.values());
+  }
+
+  /** How many interactions were recorded. */
+  public long interactionCount() {
+    return read(() -> interactionCount);
+  }
+
+  /** How many users (or sessions) have at least one interaction. */
+  public int userCount() {
+    return read(events::size);
+  }
+
+  /** How many users (or sessions) have at least {@code interactions} interactions. */
+  public int usersWithAtLeast(int interactions) {
+    return read(() -> (int) events.values().stream().filter(l -> l.size() >= interactions).count());
+  }
+
+  /** The distinct event types recorded, spelled as first recorded, in order of first use. */
+  public Set<String> eventTypes() {
+    return read(() -> Collections.unmodifiableSet(new LinkedHashSet<>(eventTypes)));
+  }
+
+  /**
+   * Recommends up to {@code n} items for {@code userId}: personalised when the user has events,
+   * else by the user's attributes, else by popularity.
+   */
+  public List<ScoredItem> forUser(String userId, int n, ItemFilter filter) {
+    return top(read(() -> ranked(userScores(userId), null)), n, filter);
+  }
+
+  /** Recommends up to {@code n} items related to {@code itemId}, never {@code itemId} itself. */
+  public List<ScoredItem> similar(String itemId, int n, ItemFilter filter) {
+    return top(read(() -> ranked(relatedScores(itemId), itemId)), n, filter);
+  }
+
+  /** The {@code n} most popular items, by events of {@code eventType} (any case) when given. */
+  public List<ScoredItem> popular(int n, Optional<String> eventType, ItemFilter filter) {
+    return top(read(() -> ranked(popularityScores(eventType), null)), n, filter);
+  }
+
+  /**
+   * Orders the candidates that pass {@code filter} by how likely {@code userId} is to choose them,
+   * with scores summing to 1; candidates unknown to the engine come last with score 0, in input
+   * order.
+   */
+  public List<ScoredItem> rank(String userId, List<String> candidates, ItemFilter filter) {
+    Map<String, Double> raw;
+    Set<String> known = new HashSet<>();
+    lock.readLock().lock();
+    try {
+      raw = userScores(userId);
+      for (String c : candidates) {
+        if (universe.contains(c)) {
+          known.add(c);
+        }
+      }
+    } finally {
+      lock.readLock().unlock();
+    }
+    List<String> passing = new ArrayList<>();
+    for (String c : candidates) {
+      if (filter.test(c) && !passing.contains(c)) {
+        passing.add(c);
+      }
+    }
+    List<String> knownPassing = passing.stream().filter(known::contains).toList();
+    double max = knownPassing.stream().mapToDouble(c -> raw.getOrDefault(c, 0.0)).max().orElse(0);
+    double floor = max > 0 ? max * 1e-6 : 1;
+    Map<String, Double> share = new HashMap<>();
+    double total = 0;
+    for (String c : knownPassing) {
+      double s = raw.getOrDefault(c, 0.0) + floor;
+      share.put(c, s);
+      total += s;
+    }
+    List<ScoredItem> out = new ArrayList<>(passing.size());
+    List<String> order = new ArrayList<>(knownPassing);
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < passing.size(); i++) {
+      position.put(passing.get(i), i);
+    }
+    order.sort(Comparator.comparingDouble((String c) -> -share.get(c)).thenComparing(position::get));
+    for (String c : order) {
+      out.add(new ScoredItem(c, Math.min(1.0, share.get(c) / total)));
+    }
+    List<String> unknown = passing.stream().filter(c -> !known.contains(c)).toList();
+    double unknownShare = knownPassing.isEmpty() && !unknown.isEmpty() ? 1.0 / unknown.size() : 0.0;
+    for (String c : unknown) {
+      out.add(new ScoredItem(c, unknownShare));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The distinct item ids {@code userId} interacted with, most recent first, counting at most
+   * {@code maxPerType} most recent events of each event type; only events of {@code eventType}
+   * (any case) when given.
+   */
+  public List<String> history(String userId, Optional<String> eventType, int maxPerType) {
+    return read(() -> {
+      List<Event> list = events.getOrDefault(userId, List.of());
+      Map<String, Integer> perType = new HashMap<>();
+      LinkedHashSet<String> out = new LinkedHashSet<>();
+      for (int i = list.size() - 1; i >= 0; i--) {
+        Event e = list.get(i);
+        if (eventType.isPresent() && !eventType.get().equalsIgnoreCase(e.type())) {
+          continue;
+        }
+        int seen = perType.merge(e.type().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        if (seen <= maxPerType) {
+          out.add(e.itemId());
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /** Forgets every item, user and interaction. */
+  public void clear() {
+    lock.writeLock().lock();
+    try {
+      items.clear();
+      users.clear();
+      universe.clear();
+      events.clear();
+      userItems.clear();
+      itemUsers.clear();
+      popularity.clear();
+      popularityByType.clear();
+      eventTypes.clear();
+      interactionCount = 0;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  // ---- models; callers hold the read lock ----
+
+  private Map<String, Double> popularityScores(Optional<String> eventType) {
+    if (eventType.isEmpty()) {
+      return popularity;
+    }
+    return popularityByType.getOrDefault(eventType.get().toLowerCase(Locale.ROOT), Map.of());
+  }
+
+  private Map<String, Double> userScores(String userId) {
+    List<Event> history = events.get(userId);
+    if (history == null || history.isEmpty()) {
+      return coldStartScores(userId);
+    }
+    Map<String, Double> anchors = new LinkedHashMap<>();
+    for (int i = history.size() - 1, r = 0; i >= 0 && r < HISTORY_WINDOW; i--, r++) {
+      Event e = history.get(i);
+      anchors.merge(e.itemId(), typeWeight(e.type()) * Math.pow(HISTORY_DECAY, r), Double::sum);
+    }
+    Map<String, Double> knn = new HashMap<>();
+    Map<String, Double> categories = new HashMap<>();
+    for (Map.Entry<String, Double> a : anchors.entrySet()) {
+      for (Map.Entry<String, Double> s : cosine(a.getKey()).entrySet()) {
+        knn.merge(s.getKey(), a.getValue() * s.getValue(), Double::sum);
+      }
+      for (String c : categories(a.getKey())) {
+        categories.merge(c, a.getValue(), Double::sum);
+      }
+    }
+    double maxKnn = max(knn);
+    double maxCategory = max(categories);
+    double maxPopularity = max(popularity);
+    Map<String, Double> out = new HashMap<>();
+    for (String id : universe) {
+      double pop = maxPopularity > 0 ? popularity.getOrDefault(id, 0.0) / maxPopularity : 0;
+      double cf = maxKnn > 0 ? knn.getOrDefault(id, 0.0) / maxKnn : 0;
+      double category = 0;
+      if (maxCategory > 0) {
+        for (String c : categories(id)) {
+          category = Math.max(category, categories.getOrDefault(c, 0.0) / maxCategory);
+        }
+      }
+      double score = 0.6 * cf + 0.3 * category * (0.5 + 0.5 * pop) + 0.1 * pop;
+      if (score > 0) {
+        out.put(id, score);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Double> coldStartScores(String userId) {
+    User user = users.get(userId);
+    Set<String> features = user == null ? Set.of() : features(user);
+    if (features.isEmpty()) {
+      return popularity;
+    }
+    Map<String, Double> favoured = new HashMap<>();
+    for (Map.Entry<String, LinkedHashMap<String, Double>> peer : userItems.entrySet()) {
+      User other = users.get(peer.getKey());
+      if (other == null) {
+        continue;
+      }
+      Set<String> shared = new HashSet<>(features(other));
+      shared.retainAll(features);
+      if (shared.isEmpty()) {
+        continue;
+      }
+      double similarity = (double) shared.size() / features.size();
+      double weight = similarity * similarity;
+      peer.getValue().forEach((item, strength) -> favoured.merge(item, weight * strength, Double::sum));
+    }
+    if (favoured.isEmpty()) {
+      return popularity;
+    }
+    double maxFavoured = max(favoured);
+    double maxPopularity = max(popularity);
+    Map<String, Double> out = new HashMap<>();
+    for (String id : universe) {
+      double score = 0.8 * favoured.getOrDefault(id, 0.0) / maxFavoured
+          + (maxPopularity > 0 ? 0.2 * popularity.getOrDefault(id, 0.0) / maxPopularity : 0);
+      if (score > 0) {
+        out.put(id, score);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, Double> relatedScores(String itemId) {
+    Map<String, Double> cf = cosine(itemId);
+    Set<String> ownCategories = new HashSet<>(categories(itemId));
+    double maxCf = max(cf);
+    double maxPopularity = max(popularity);
+    Map<String, Double> out = new HashMap<>();
+    for (String id : universe) {
+      if (id.equals(itemId)) {
+        continue;
+      }
+      double pop = maxPopularity > 0 ? popularity.getOrDefault(id, 0.0) / maxPopularity : 0;
+      double score;
+      if (cf.getOrDefault(id, 0.0) > 0) {
+        score = 2 + cf.get(id) / maxCf;
+      } else if (!ownCategories.isEmpty() && categories(id).stream().anyMatch(ownCategories::contains)) {
+        score = 1 + pop;
+      } else {
+        score = pop;
+      }
+      if (score > 0) {
+        out.put(id, score);
+      }
+    }
+    return out;
+  }
+
+  /** Cosine similarity of {@code itemId} to every item that shares a user with it. */
+  private Map<String, Double> cosine(String itemId) {
+    Set<String> holders = itemUsers.getOrDefault(itemId, new LinkedHashSet<>());
+    Map<String, Double> together = new HashMap<>();
+    for (String u : holders) {
+      for (String other : userItems.get(u).keySet()) {
+        if (!other.equals(itemId)) {
+          together.merge(other, 1.0, Double::sum);
+        }
+      }
+    }
+    Map<String, Double> out = new HashMap<>();
+    together.forEach((other, count) ->
+        out.put(other, count / Math.sqrt((double) holders.size() * itemUsers.get(other).size())));
+    return out;
+  }
+
+  private List<String> categories(String itemId) {
+    Item item = items.get(itemId);
+    if (item == null) {
+      return List.of();
+    }
+    return item.attribute(Item.CATEGORY_L1)
+        .filter(AttributeValue.Categorical.class::isInstance)
+        .map(v -> ((AttributeValue.Categorical) v).values())
+        .orElse(List.of());
+  }
+
+  /** Categorical values as NAME=value, numeric ones bucketed by tens as NAME~bucket. */
+  private static Set<String> features(User user) {
+    Set<String> out = new HashSet<>();
+    user.attributes().forEach((name, value) -> {
+      if (value instanceof AttributeValue.Categorical c) {
+        c.values().forEach(v -> out.add(name + "=" + v));
+      } else if (value instanceof AttributeValue.Numeric num) {
+        out.add(name + "~" + (long) Math.floor(num.value() / 10));
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Every item of the universe (except {@code excluded}) best first: scored items by descending
+   * score, then unscored ones, each tie in id order; scores divided by their sum.
+   */
+  private List<ScoredItem> ranked(Map<String, Double> raw, String excluded) {
+    List<String> scored = new ArrayList<>();
+    double total = 0;
+    for (Map.Entry<String, Double> e : raw.entrySet()) {
+      if (e.getValue() > 0 && universe.contains(e.getKey()) && !e.getKey().equals(excluded)) {
+        scored.add(e.getKey());
+        total += e.getValue();
+      }
+    }
+    scored.sort(Comparator.comparingDouble((String id) -> -raw.get(id)).thenComparing(Comparator.naturalOrder()));
+    List<ScoredItem> out = new ArrayList<>(universe.size());
+    for (String id : scored) {
+      out.add(new ScoredItem(id, Math.min(1.0, raw.get(id) / total)));
+    }
+    Set<String> seen = new HashSet<>(scored);
+    for (String id : universe) {
+      if (!seen.contains(id) && !id.equals(excluded)) {
+        out.add(new ScoredItem(id, 0.0));
+      }
+    }
+    return out;
+  }
+
+  private static List<ScoredItem> top(List<ScoredItem> ranked, int n, ItemFilter filter) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n must be >= 0 but was " + n);
+    }
+    Objects.requireNonNull(filter, "filter");
+    List<ScoredItem> out = new ArrayList<>(Math.min(n, ranked.size()));
+    for (ScoredItem s : ranked) {
+      if (out.size() >= n) {
+        break;
+      }
+      if (filter.test(s.itemId())) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private double recencyWeight(Instant time) {
+    double days = Duration.between(reference, time).toMillis() / 86_400_000.0;
+    double exponent = Math.max(-MAX_EXPONENT, Math.min(MAX_EXPONENT, days / HALF_LIFE_DAYS));
+    return Math.pow(2, exponent);
+  }
+
+  /** How strongly an event type signals interest; purchases count most. */
+  static double typeWeight(String type) {
+    return switch (type.toLowerCase(Locale.ROOT)) {
+      case "purchase", "buy", "order" -> 1.0;
+      case "addtocart", "add-to-cart", "add_to_cart" -> 0.7;
+      case "click", "rating", "watch", "stream" -> 0.5;
+      default -> 0.4;
+    };
+  }
+
+  private static double max(Map<String, Double> values) {
+    double m = 0;
+    for (double v : values.values()) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
+  private <T> T read(java.util.function.Supplier<T> body) {
+    lock.readLock().lock();
+    try {
+      return body.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}
