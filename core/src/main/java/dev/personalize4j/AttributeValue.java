@@ -1,5 +1,6 @@
 package dev.personalize4j;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public sealed interface AttributeValue
    *     {@code |}
    */
   static Categorical categorical(String... values) {
-    return new Categorical(List.of(values));
+    return new Categorical(Arrays.asList(Objects.requireNonNull(values, "categorical values")));
   }
 
   /** Returns a numeric value. */
@@ -84,6 +85,10 @@ public sealed interface AttributeValue
   record Categorical(List<String> values) implements AttributeValue {
     /** Validates and copies the values. */
     public Categorical {
+      Objects.requireNonNull(values, "categorical values");
+      for (String v : values) {
+        Objects.requireNonNull(v, "categorical value");
+      }
       values = List.copyOf(values);
       if (values.isEmpty()) {
         throw new IllegalArgumentException("categorical value must have at least 1 value");

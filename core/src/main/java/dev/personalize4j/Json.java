@@ -39,8 +39,8 @@ final class Json {
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20 || unpairedSurrogate(s, i)) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }
@@ -48,5 +48,17 @@ final class Json {
       }
     }
     out.append('"');
+  }
+
+  /** A lone surrogate cannot be encoded as UTF-8 on the wire, so it is sent as an escape. */
+  private static boolean unpairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+    }
+    return false;
   }
 }

@@ -164,6 +164,14 @@ class InteractionTest {
   }
 
   @Test
+  void propertiesJsonEscapesLoneSurrogatesButKeepsPairs() {
+    String value = "a\uD800b\uD83D\uDE00c\uDC00";
+    Interaction i = base().putProperties("NOTE", AttributeValue.categorical(value)).build();
+    assertThat(i.propertiesJson()).contains("{\"note\":\"a\\ud800b\uD83D\uDE00c\\udc00\"}");
+    assertThat(JsonChecker.parseFlatObject(i.propertiesJson().orElseThrow())).containsEntry("note", value);
+  }
+
+  @Test
   void stampedIfAbsentSetsTimestampAndEventIdOnce() {
     Interaction raw = base().build();
     Interaction stamped = raw.stampedIfAbsent(T0, "ev-1");
