@@ -27,6 +27,11 @@ final class Attributes {
       throw new IllegalArgumentException(
           owner + " attribute name must not be the reserved field " + name);
     }
+    String collision = Check.collision(values.keySet(), name);
+    if (collision != null) {
+      throw new IllegalArgumentException(owner + " attribute name " + name + " collides with " + collision
+          + " (field names must differ in more than case and '_')");
+    }
     values.put(name, value);
     if (values.size() > max) {
       values.remove(name);

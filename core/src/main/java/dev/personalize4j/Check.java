@@ -112,6 +112,24 @@ final class Check {
     }
   }
 
+  /**
+   * Returns a name among {@code existing}, other than {@code name} itself, that Personalize treats as
+   * the same schema field ({@code GENRES_FIELD_1} and {@code GenresField1} collide), or null.
+   */
+  static String collision(Iterable<String> existing, String name) {
+    String normal = normalName(name);
+    for (String other : existing) {
+      if (!other.equals(name) && normalName(other).equals(normal)) {
+        return other;
+      }
+    }
+    return null;
+  }
+
+  private static String normalName(String name) {
+    return name.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** Whether every value list is already an unmodifiable copy that callers cannot change. */
   static boolean valuesCopied(Map<String, List<String>> values) {
     for (List<String> v : values.values()) {

@@ -119,8 +119,15 @@ public abstract class Interaction {
     recommendationId().ifPresent(r -> Check.length("recommendationId", r, 1, Limits.MAX_RECOMMENDATION_ID_LENGTH));
     Check.size("impressions", impressions().size(), Limits.MAX_IMPRESSIONS);
     eventId().ifPresent(id -> Check.length("eventId", id, 1, Limits.MAX_ID_LENGTH));
+    List<String> seen = new java.util.ArrayList<>(properties().size());
     for (String key : properties().keySet()) {
       AttributeValue.validateName("properties key", key);
+      String collision = Check.collision(seen, key);
+      if (collision != null) {
+        throw new IllegalArgumentException("properties key " + key + " collides with " + collision
+            + " (field names must differ in more than case and '_')");
+      }
+      seen.add(key);
       String camel = AttributeValue.propertyKey(key).toLowerCase(Locale.ROOT);
       if (FORBIDDEN_PROPERTY_KEYS.contains(camel)) {
         throw new IllegalArgumentException(

@@ -109,6 +109,22 @@ class InteractionTest {
   }
 
   @Test
+  void propertyKeysMustNotCollideAsSchemaFields() {
+    assertThatThrownBy(() -> base()
+            .putProperties("CATEGORY_L1", AttributeValue.categorical("a"))
+            .putProperties("categoryL1", AttributeValue.categorical("b"))
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("properties key categoryL1 collides with CATEGORY_L1 (field names must differ in more than case and '_')");
+    assertThatThrownBy(() -> base()
+            .putProperties("GENRES_FIELD_1", AttributeValue.categorical("a"))
+            .putProperties("GENRESFIELD1", AttributeValue.categorical("b"))
+            .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("properties key GENRESFIELD1 collides with GENRES_FIELD_1");
+  }
+
+  @Test
   void propertyKeysMustBeValidFieldNames() {
     assertThatThrownBy(() -> base().putProperties("2DEVICE", AttributeValue.categorical("x")).build())
         .isInstanceOf(IllegalArgumentException.class)

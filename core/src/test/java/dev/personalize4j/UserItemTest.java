@@ -72,6 +72,19 @@ class UserItemTest {
   }
 
   @Test
+  void attributeNamesMustNotCollideAsSchemaFields() {
+    User.Builder b = User.builder(UserId.of("u")).categorical("GENRES_FIELD_1", "x");
+    assertThatThrownBy(() -> b.categorical("GENRESFIELD1", "y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("user attribute name GENRESFIELD1 collides with GENRES_FIELD_1"
+            + " (field names must differ in more than case and '_')");
+    assertThatThrownBy(() -> Item.builder(ItemId.of("i")).price(1).numeric("price", 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("item attribute name price collides with PRICE");
+    assertThat(b.categorical("GENRES_FIELD_1", "replaced").build().categorical("GENRES_FIELD_1")).contains("replaced");
+  }
+
+  @Test
   void attributeValueMustNotBeNull() {
     assertThatNullPointerException().isThrownBy(() -> User.builder(UserId.of("u")).attribute("AGE", null));
     assertThatNullPointerException().isThrownBy(() -> User.builder(null));
