@@ -142,7 +142,9 @@ final class Check {
 
   static Map<String, List<String>> copyValues(Map<String, List<String>> values) {
     Map<String, List<String>> copy = new java.util.LinkedHashMap<>();
-    values.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    values.forEach((k, v) -> copy.put(
+        Objects.requireNonNull(k, "filterValues key"),
+        List.copyOf(Objects.requireNonNull(v, "filterValues value for " + k))));
     return java.util.Collections.unmodifiableMap(copy);
   }
 }

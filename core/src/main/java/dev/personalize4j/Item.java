@@ -144,7 +144,8 @@ public final class Item {
 
     /** Sets CREATION_TIMESTAMP, stored in epoch seconds. */
     public Builder creationTime(Instant time) {
-      return attribute(CREATION_TIMESTAMP, AttributeValue.numeric(time.getEpochSecond()));
+      return attribute(CREATION_TIMESTAMP,
+          AttributeValue.numeric(Objects.requireNonNull(time, "creationTime").getEpochSecond()));
     }
 
     /** Sets PRODUCT_DESCRIPTION, a textual field. */

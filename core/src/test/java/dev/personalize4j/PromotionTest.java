@@ -86,6 +86,15 @@ class PromotionTest {
   }
 
   @Test
+  void nullFilterValueListsFailNamingTheParameter() {
+    Map<String, List<String>> values = new HashMap<>();
+    values.put("SEASON", null);
+    assertThatNullPointerException().isThrownBy(() -> new Promotion("p", 10, "f", values))
+        .withMessage("filterValues value for SEASON");
+    assertThatNullPointerException().isThrownBy(() -> new Promotion("p", 10, "f", null)).withMessage("filterValues");
+  }
+
+  @Test
   void filterValuesAreDeepCopied() {
     List<String> seasons = new ArrayList<>(List.of("summer"));
     Map<String, List<String>> values = new HashMap<>(Map.of("SEASON", seasons));

@@ -89,6 +89,10 @@ class UserItemTest {
     assertThatNullPointerException().isThrownBy(() -> User.builder(UserId.of("u")).attribute("AGE", null));
     assertThatNullPointerException().isThrownBy(() -> User.builder(null));
     assertThatNullPointerException().isThrownBy(() -> Item.of(null));
+    assertThatNullPointerException().isThrownBy(() -> Item.builder(ItemId.of("i")).creationTime(null))
+        .withMessage("creationTime");
+    assertThatNullPointerException().isThrownBy(() -> Item.builder(ItemId.of("i")).categoryL1((String[]) null))
+        .withMessage("categorical values");
   }
 
   @Test
