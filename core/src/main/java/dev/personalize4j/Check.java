@@ -97,6 +97,9 @@ final class Check {
       if (v.isEmpty()) {
         throw new IllegalArgumentException(field + " parameter " + k + " must have at least 1 value");
       }
+      for (String value : v) {
+        Objects.requireNonNull(value, field + " parameter " + k + " value");
+      }
       int rendered = FilterValues.render(v).length();
       if (rendered > Limits.MAX_FILTER_VALUE_LENGTH) {
         throw new IllegalArgumentException(field + " parameter " + k + " must render to at most "

@@ -208,7 +208,8 @@ class RecommendationRequestTest {
   @Test
   void nullFilterValueElementsFailWithNullPointerException() {
     assertThatNullPointerException()
-        .isThrownBy(() -> RecommendationRequest.builder().filter("f", "CATEGORY", "a", null).build());
+        .isThrownBy(() -> RecommendationRequest.builder().filter("f", "CATEGORY", "a", null).build())
+        .withMessage("filter parameter CATEGORY value");
   }
 
   @Test
