@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,13 @@ public final class EventSpool implements AutoCloseable {
     try {
       Files.createDirectories(directory);
       lockChannel = FileChannel.open(directory.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      lock = lockChannel.tryLock();
+      FileLock acquired;
+      try {
+        acquired = lockChannel.tryLock();
+      } catch (OverlappingFileLockException inThisJvm) {
+        acquired = null;
+      }
+      lock = acquired;
       if (lock == null) {
         lockChannel.close();
         throw new IllegalStateException("the event spool " + directory + " is in use by another sink");
