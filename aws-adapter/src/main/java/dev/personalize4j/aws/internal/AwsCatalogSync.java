@@ -88,8 +88,8 @@ public final class AwsCatalogSync implements CatalogSync {
     for (Item item : items) {
       records.add(new Record(item.id().value(), properties("item " + item.id(), item.attributes(), MAX_ITEM_PROPERTIES)));
     }
-    put(arn, "PutItems", records, batch -> {
-      events.putItems(r -> r.datasetArn(arn).items(batch.stream().map(rec -> {
+    put(arn, "PutItems", records, (batch, attempt) -> {
+      events.putItems(r -> r.overrideConfiguration(attempt::configure).datasetArn(arn).items(batch.stream().map(rec -> {
         software.amazon.awssdk.services.personalizeevents.model.Item.Builder b =
             software.amazon.awssdk.services.personalizeevents.model.Item.builder().itemId(rec.id());
         if (rec.properties() != null) {
@@ -109,8 +109,8 @@ public final class AwsCatalogSync implements CatalogSync {
     for (User user : users) {
       records.add(new Record(user.id().value(), properties("user " + user.id(), user.attributes(), MAX_USER_PROPERTIES)));
     }
-    put(arn, "PutUsers", records, batch -> {
-      events.putUsers(r -> r.datasetArn(arn).users(batch.stream().map(rec -> {
+    put(arn, "PutUsers", records, (batch, attempt) -> {
+      events.putUsers(r -> r.overrideConfiguration(attempt::configure).datasetArn(arn).users(batch.stream().map(rec -> {
         software.amazon.awssdk.services.personalizeevents.model.User.Builder b =
             software.amazon.awssdk.services.personalizeevents.model.User.builder().userId(rec.id());
         if (rec.properties() != null) {
@@ -135,7 +135,7 @@ public final class AwsCatalogSync implements CatalogSync {
   }
 
   private interface BatchCall {
-    void send(List<Record> batch);
+    void send(List<Record> batch, Resilience.AttemptContext attempt);
   }
 
   private void put(String arn, String operation, List<Record> records, BatchCall call) {
@@ -149,8 +149,8 @@ public final class AwsCatalogSync implements CatalogSync {
         Thread.currentThread().interrupt();
         throw new PersonalizeException(operation + " interrupted after " + from + " records", true);
       }
-      resilience.call(operation, arn, putDeadline, remaining -> {
-        call.send(batch);
+      resilience.call(operation, arn, putDeadline, attempt -> {
+        call.send(batch, attempt);
         return null;
       });
     }
@@ -255,13 +255,15 @@ public final class AwsCatalogSync implements CatalogSync {
     settings.importRoleArn().ifPresent(create::roleArn);
     CreateDatasetImportJobRequest request = create.build();
     String jobArn = resilience.call("CreateDatasetImportJob", datasetArn, putDeadline,
-        remaining -> control.createDatasetImportJob(request).datasetImportJobArn());
+        attempt -> control.createDatasetImportJob(request.toBuilder()
+            .overrideConfiguration(attempt::configure).build()).datasetImportJobArn());
     LOG.info("started dataset import job {} for {}", jobArn, datasetArn);
     long deadline = ticker.read() + settings.importTimeout().toNanos();
     Duration wait = settings.importPollInterval();
     while (true) {
       DatasetImportJob job = resilience.call("DescribeDatasetImportJob", datasetArn, putDeadline,
-          remaining -> control.describeDatasetImportJob(r -> r.datasetImportJobArn(jobArn)).datasetImportJob());
+          attempt -> control.describeDatasetImportJob(r -> r.overrideConfiguration(attempt::configure)
+              .datasetImportJobArn(jobArn)).datasetImportJob());
       String status = job.status();
       if ("ACTIVE".equals(status)) {
         LOG.info("dataset import job {} is ACTIVE", jobArn);

@@ -115,8 +115,8 @@ public final class AwsRecommender implements Recommender {
     RecommendationCache.Key key = new RecommendationCache.Key("rank", request.userId().value(), request, true);
     return serve(key, arn, () -> {
       GetPersonalizedRankingResponse r = resilience.call(GET_PERSONALIZED_RANKING, arn,
-          remaining -> client.getPersonalizedRanking(sdk.toBuilder()
-              .overrideConfiguration(o -> o.apiCallAttemptTimeout(remaining)).build()));
+          attempt -> client.getPersonalizedRanking(sdk.toBuilder()
+              .overrideConfiguration(attempt::configure).build()));
       return map(r.personalizedRanking(), r.recommendationId());
     }, () -> fallback == null ? null : fallback.rank(request));
   }
@@ -128,8 +128,8 @@ public final class AwsRecommender implements Recommender {
 
   private Recommendations fetch(String arn, GetRecommendationsRequest sdk) {
     GetRecommendationsResponse r = resilience.call(GET_RECOMMENDATIONS, arn,
-        remaining -> client.getRecommendations(sdk.toBuilder()
-            .overrideConfiguration(o -> o.apiCallAttemptTimeout(remaining)).build()));
+        attempt -> client.getRecommendations(sdk.toBuilder()
+            .overrideConfiguration(attempt::configure).build()));
     return map(r.itemList(), r.recommendationId());
   }
 

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,10 +28,23 @@ import org.slf4j.LoggerFactory;
 public final class Resilience {
   private static final Logger LOG = LoggerFactory.getLogger(Resilience.class);
 
-  /** One attempt of a call, given the time it may take. */
+  /** One attempt of a call. */
   @FunctionalInterface
   public interface Attempt<T> {
-    T run(Duration remaining);
+    T run(AttemptContext attempt);
+  }
+
+  /**
+   * What an attempt needs to configure its SDK request: the time left before the call's deadline,
+   * which bounds the SDK's attempt timeout. (Each attempt is a separate SDK invocation with its own
+   * {@code amz-sdk-invocation-id}; the SDK appends rather than replaces a custom value, so it cannot
+   * be carried over.)
+   */
+  public record AttemptContext(Duration remaining, int attempt) {
+    /** Applies the attempt timeout to an SDK request. */
+    public void configure(AwsRequestOverrideConfiguration.Builder o) {
+      o.apiCallAttemptTimeout(remaining);
+    }
   }
 
   private final ResilienceSettings settings;
@@ -94,6 +107,7 @@ public final class Resilience {
     long deadlineAt = ticker.read() + deadline.toNanos();
     CircuitBreaker breaker = breaker(endpoint);
     Retry.AsyncContext<T> context = retry.asyncContext();
+    int attempts = 0;
     while (true) {
       long remaining = deadlineAt - ticker.read();
       if (remaining <= 0) {
@@ -107,7 +121,8 @@ public final class Resilience {
       PersonalizeException failure;
       try {
         counters.backendCall(operation);
-        T result = attempt.run(Duration.ofNanos(remaining));
+        attempts++;
+        T result = attempt.run(new AttemptContext(Duration.ofNanos(remaining), attempts));
         breaker.onSuccess(ticker.read() - start, TimeUnit.NANOSECONDS);
         context.onComplete();
         return result;
