@@ -83,6 +83,21 @@ final class EmulatorFixture {
     return b;
   }
 
+  /** Creates a dataset group with an Interactions dataset and an event tracker; returns the tracking id. */
+  static String tracker(PersonalizeEmulator emulator, String name) {
+    try (PersonalizeClient cp = control(emulator)) {
+      String group = cp.createDatasetGroup(r -> r.name(name)).datasetGroupArn();
+      await(() -> cp.describeDatasetGroup(r -> r.datasetGroupArn(group)).datasetGroup().status());
+      String schema = cp.createSchema(r -> r.name(name + "-interactions").schema(INTERACTIONS_SCHEMA)).schemaArn();
+      String ds = cp.createDataset(r -> r.name(name + "-interactions").datasetGroupArn(group)
+          .datasetType("Interactions").schemaArn(schema)).datasetArn();
+      await(() -> cp.describeDataset(r -> r.datasetArn(ds)).dataset().status());
+      String trackerArn = cp.createEventTracker(r -> r.name(name + "-tracker").datasetGroupArn(group)).eventTrackerArn();
+      await(() -> cp.describeEventTracker(r -> r.eventTrackerArn(trackerArn)).eventTracker().status());
+      return cp.describeEventTracker(r -> r.eventTrackerArn(trackerArn)).eventTracker().trackingId();
+    }
+  }
+
   /** Provisions {@code data} under a fresh dataset group called {@code name}. */
   static Provisioned provision(PersonalizeEmulator emulator, String name, ContractData data) {
     return provision(emulator, name, data.items(), data.users(), data.interactions(), data.filters());
