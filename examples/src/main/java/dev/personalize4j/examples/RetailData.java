@@ -413,36 +413,36 @@ public final class RetailData {
     /** Product nouns per sub-category; names are brand + style + noun. */
     static final Map<String, List<String>> NOUNS = Map.ofEntries(
         Map.entry("Dresses", List.of("Midi Dress", "Wrap Dress", "Maxi Dress")),
-        Map.entry("Handbags", List.of("Tote", "Crossbody Bag", "Clutch")),
+        Map.entry("Handbags", List.of("Tote", "Shoulder Bag", "Clutch")),
         Map.entry("Shoes", List.of("Loafers", "Ankle Boots", "Sneakers")),
         Map.entry("Jackets", List.of("Denim Jacket", "Blazer", "Trench Coat")),
         Map.entry("Lipstick", List.of("Matte Lipstick", "Lip Gloss", "Lip Tint")),
         Map.entry("Skincare", List.of("Serum", "Night Cream", "Cleanser")),
-        Map.entry("Fragrance", List.of("Eau de Parfum", "Body Mist", "Cologne")),
-        Map.entry("Makeup Brushes", List.of("Brush Set", "Blending Brush", "Kabuki Brush")),
+        Map.entry("Fragrance", List.of("Parfum", "Body Mist", "Cologne")),
+        Map.entry("Makeup Brushes", List.of("Brush Set", "Blush Brush", "Kabuki Brush")),
         Map.entry("Phones", List.of("Smartphone", "Phone 5G", "Phone Mini")),
         Map.entry("Phone Cases", List.of("Phone Case", "Folio Case", "Bumper Case")),
         Map.entry("Headphones", List.of("Earbuds", "Headphones", "Neckband")),
-        Map.entry("Chargers", List.of("USB-C Charger", "Power Bank", "Wireless Pad")),
+        Map.entry("Chargers", List.of("USB Charger", "Power Bank", "Wireless Pad")),
         Map.entry("Running Shoes", List.of("Road Runner", "Trail Runner", "Racer")),
         Map.entry("Yoga Mats", List.of("Yoga Mat", "Travel Mat", "Cork Mat")),
-        Map.entry("Dumbbells", List.of("Dumbbell Pair", "Kettlebell", "Adjustable Set")),
+        Map.entry("Dumbbells", List.of("Dumbbell Pair", "Kettlebell", "Weight Set")),
         Map.entry("Water Bottles", List.of("Water Bottle", "Shaker", "Flask")),
-        Map.entry("Cookware", List.of("Frying Pan", "Dutch Oven", "Saucepan Set")),
+        Map.entry("Cookware", List.of("Frying Pan", "Dutch Oven", "Saucepans")),
         Map.entry("Bedding", List.of("Duvet Cover", "Sheet Set", "Pillow Pair")),
         Map.entry("Lamps", List.of("Desk Lamp", "Floor Lamp", "Table Lamp")),
-        Map.entry("Candles", List.of("Scented Candle", "Candle Trio", "Pillar Candle")),
+        Map.entry("Candles", List.of("Candle", "Candle Trio", "Pillar Candle")),
         Map.entry("Building Sets", List.of("Castle Set", "Rocket Set", "City Set")),
         Map.entry("Dolls", List.of("Rag Doll", "Fashion Doll", "Doll House")),
-        Map.entry("Puzzles", List.of("1000pc Puzzle", "3D Puzzle", "Floor Puzzle")),
-        Map.entry("Board Games", List.of("Strategy Game", "Party Game", "Word Game")),
+        Map.entry("Puzzles", List.of("Jigsaw", "3D Puzzle", "Floor Puzzle")),
+        Map.entry("Board Games", List.of("Strategy", "Party Game", "Word Game")),
         Map.entry("Tents", List.of("2P Tent", "4P Tent", "Dome Tent")),
         Map.entry("Sleeping Bags", List.of("Sleeping Bag", "Down Bag", "Quilt")),
-        Map.entry("Backpacks", List.of("Daypack", "Trek Pack 45L", "Hydration Pack")),
+        Map.entry("Backpacks", List.of("Daypack", "Trek Pack", "Hydro Pack")),
         Map.entry("Camping Stoves", List.of("Stove", "Twin Burner", "Jetboil")),
-        Map.entry("Drills", List.of("Cordless Drill", "Hammer Drill", "Impact Driver")),
-        Map.entry("Drill Bits", List.of("Drill Bit Set", "Masonry Bits", "Driver Bits")),
-        Map.entry("Saws", List.of("Circular Saw", "Jigsaw", "Hand Saw")),
+        Map.entry("Drills", List.of("Drill Driver", "Hammer Drill", "Impact Drill")),
+        Map.entry("Drill Bits", List.of("Bit Set", "Masonry Bits", "Driver Bits")),
+        Map.entry("Saws", List.of("Circ Saw", "Jigsaw", "Hand Saw")),
         Map.entry("Tool Boxes", List.of("Tool Box", "Tool Bag", "Organizer")));
 
     static final Map<String, List<String>> BRANDS = ordered(L1, List.of(
@@ -455,7 +455,7 @@ public final class RetailData {
         List.of("Trailhead", "Summit", "Northpeak", "Ridgeline"),
         List.of("Forgeline", "Torq", "Ironhand", "Buildr")));
 
-    static final List<String> STYLES = List.of("Classic", "Pro", "Lite", "Max", "Eco", "Prime", "Air", "Plus");
+    static final List<String> STYLES = List.of("One", "Pro", "Lite", "Max", "Eco", "Neo", "Air", "Plus");
 
     /** Anchor sub-category → companion sub-category; anchors' buyers usually buy a companion. */
     static final Map<String, String> PAIRED = ordered(
@@ -535,11 +535,14 @@ public final class RetailData {
         String l1 = Catalog.L1.get(allL2.indexOf(l2) / 4);
         int[] range = Catalog.PRICES.get(l2);
         double price = Math.floor(range[0] + rnd.nextDouble() * (range[1] - range[0])) + 0.99;
-        String brand = pick(rnd, Catalog.BRANDS.get(l1));
-        String name = brand + " " + pick(rnd, Catalog.STYLES) + " " + pick(rnd, Catalog.NOUNS.get(l2));
+        String name = null;
+        for (int attempt = 0; attempt < 20 && (name == null || nameUses.containsKey(name)); attempt++) {
+          name = pick(rnd, Catalog.BRANDS.get(l1)) + " " + pick(rnd, Catalog.STYLES) + " "
+              + pick(rnd, Catalog.NOUNS.get(l2));
+        }
         int uses = nameUses.merge(name, 1, Integer::sum);
         if (uses > 1) {
-          name = name + " " + (char) ('A' + (uses - 2) % 26);
+          name = name + " " + (uses);
         }
         Product p = new Product(ItemId.of("p-" + (n + 1)), name, l1, l2, price);
         products.add(p);

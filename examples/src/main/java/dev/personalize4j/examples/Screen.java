@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /** Plain-ASCII page layout for the demo: boxed section headers, aligned tables, side-by-side panels. */
 final class Screen {
-  static final int WIDTH = 100;
+  static final int WIDTH = 110;
 
   private final PrintStream out;
 
