@@ -6,6 +6,7 @@ import dev.personalize4j.aws.provisioning.ProvisioningException.ProvisioningTime
 import dev.personalize4j.aws.provisioning.ProvisioningException.ResourceFailedException;
 import dev.personalize4j.aws.provisioning.ProvisioningException.SpecConflictException;
 import dev.personalize4j.aws.provisioning.internal.Backoff;
+import dev.personalize4j.aws.provisioning.internal.Retryability;
 import dev.personalize4j.aws.provisioning.internal.SchemaDiff;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.AutoTrainingConfig;
@@ -52,9 +52,13 @@ import software.amazon.awssdk.services.personalize.model.SolutionVersionSummary;
  * exponential backoff. Differences Personalize cannot apply in place fail with a {@link
  * SpecConflictException}; resources ending in CREATE FAILED fail with a {@link ResourceFailedException}
  * carrying the service's reason. {@link #teardown} deletes the pipeline in dependency order.
+ *
+ * <p>Existing campaigns keep serving the solution version they were created with; a solution gets a
+ * new version only when it has none ACTIVE or training. Calls are made on the caller's thread.
  */
 public final class Provisioner {
   private static final String ACTIVE = "ACTIVE";
+  private static final Set<String> TRAINING = Set.of("CREATE PENDING", "CREATE IN_PROGRESS");
   private static final int MAX_NOT_FOUND_AFTER_CREATE = 5;
   private static final int MAX_IN_USE_RETRIES = 8;
 
@@ -98,7 +102,9 @@ public final class Provisioner {
   /**
    * Deletes the declared resources in the order Personalize requires (event tracker, campaigns,
    * recommenders, filters, solutions, datasets, schemas, dataset group), waiting for each asynchronous
-   * deletion to finish. Resources that are already gone are skipped.
+   * deletion to finish. Solution versions still training are stopped first. Resources that are already
+   * gone are skipped; resources the declaration does not name are left alone (and then keep the dataset
+   * group from being deleted).
    *
    * @throws ProvisioningException if a deletion fails, naming the resource
    */
@@ -187,11 +193,11 @@ public final class Provisioner {
         } catch (ResourceNotFoundException e) {
           throw e;
         } catch (SdkException e) {
-          if (!retryableRead(e)) {
+          if (!Retryability.isRetryableRead(e)) {
             throw failure(kind, name, operation, e);
           }
-          poll.lastStatus = errorCode(e);
-          emit(kind, name, Action.WAIT, "BACKING OFF", Optional.of(operation + ": " + errorCode(e)));
+          poll.lastStatus = Retryability.errorCode(e);
+          emit(kind, name, Action.WAIT, "BACKING OFF", Optional.of(operation + ": " + Retryability.errorCode(e)));
           poll.pause();
         }
       }
@@ -208,10 +214,10 @@ public final class Provisioner {
           throw new SpecConflictException(kind, name, "a " + kind.label() + " called " + name
               + " already exists outside this declaration's dataset group (" + e.awsErrorDetails().errorMessage() + ")");
         } catch (SdkException e) {
-          if (!isThrottling(e)) {
+          if (!Retryability.isThrottling(e)) {
             throw failure(kind, name, operation, e);
           }
-          poll.lastStatus = errorCode(e);
+          poll.lastStatus = Retryability.errorCode(e);
           poll.pause();
         }
       }
@@ -282,7 +288,7 @@ public final class Provisioner {
 
     ProvisioningException failure(ResourceKind kind, String name, String operation, SdkException e) {
       return new ProvisioningException(kind, name, operation + " of " + kind.label() + " " + name + " failed: "
-          + errorCode(e) + ": " + message(e), e);
+          + Retryability.errorCode(e) + ": " + Retryability.message(e), e);
     }
   }
 
@@ -683,7 +689,7 @@ public final class Provisioner {
       Optional<SolutionVersionSummary> active = versions.stream()
           .filter(v -> ACTIVE.equals(v.status())).max(newest);
       Optional<SolutionVersionSummary> training = versions.stream()
-          .filter(v -> "CREATE PENDING".equals(v.status()) || "CREATE IN_PROGRESS".equals(v.status())).max(newest);
+          .filter(v -> TRAINING.contains(v.status())).max(newest);
       if (active.isPresent()) {
         existing(kind, name, ACTIVE, versionStatus(active.get().solutionVersionArn()));
         return active.get().solutionVersionArn();
@@ -928,10 +934,47 @@ public final class Provisioner {
           missing(ResourceKind.SOLUTION, s.name());
           continue;
         }
+        stopTraining(s.name(), arn);
         delete(ResourceKind.SOLUTION, s.name(), () -> client.deleteSolution(b -> b.solutionArn(arn)),
             () -> Status.of(client.describeSolution(b -> b.solutionArn(arn)).solution().status(), null));
       }
       awaitDeleted();
+    }
+
+    /** Stops versions still training, which would keep the solution from being deleted. */
+    private void stopTraining(String solutionName, String solutionArn) {
+      ResourceKind kind = ResourceKind.SOLUTION_VERSION;
+      List<SolutionVersionSummary> versions = listAll(kind, solutionName, "ListSolutionVersions", t -> {
+        var r = client.listSolutionVersions(b -> b.solutionArn(solutionArn).nextToken(t).maxResults(100));
+        return new Page<>(r.solutionVersions(), r.nextToken());
+      });
+      for (SolutionVersionSummary v : versions) {
+        if (!TRAINING.contains(v.status())) {
+          continue;
+        }
+        String arn = v.solutionVersionArn();
+        emit(kind, solutionName, Action.DELETE, "STOP REQUESTED");
+        try {
+          read(kind, solutionName, "StopSolutionVersionCreation",
+              () -> client.stopSolutionVersionCreation(b -> b.solutionVersionArn(arn)));
+        } catch (ResourceNotFoundException e) {
+          continue;
+        }
+        Poll poll = new Poll(kind, solutionName);
+        while (true) {
+          Status st = read(poll, kind, solutionName, "DescribeSolutionVersion", () -> {
+            var sv = client.describeSolutionVersion(b -> b.solutionVersionArn(arn)).solutionVersion();
+            return Status.of(sv.status(), sv.failureReason());
+          });
+          poll.lastStatus = st.status();
+          if (!TRAINING.contains(st.status()) && !"CREATE STOPPING".equals(st.status())) {
+            emit(kind, solutionName, Action.DELETED, st.status());
+            break;
+          }
+          emit(kind, solutionName, Action.WAIT, st.status());
+          poll.pause();
+        }
+      }
     }
 
     private void datasets(String groupArn) {
@@ -995,7 +1038,7 @@ public final class Provisioner {
             throw e;
           }
           poll.lastStatus = "IN USE";
-          emit(kind, name, Action.WAIT, "IN USE", Optional.of(message((SdkException) e.getCause())));
+          emit(kind, name, Action.WAIT, "IN USE", Optional.of(Retryability.message((SdkException) e.getCause())));
           poll.pause();
         }
       }
@@ -1022,40 +1065,6 @@ public final class Provisioner {
     } catch (NumberFormatException e) {
       return a.equals(b);
     }
-  }
-
-  private static boolean isThrottling(SdkException e) {
-    if (e instanceof AwsServiceException a) {
-      String code = a.awsErrorDetails() == null ? "" : a.awsErrorDetails().errorCode();
-      return a.isThrottlingException() || a.statusCode() == 429 || "ThrottlingException".equals(code)
-          || "TooManyRequestsException".equals(code);
-    }
-    return false;
-  }
-
-  private static boolean retryableRead(SdkException e) {
-    if (isThrottling(e)) {
-      return true;
-    }
-    if (e instanceof AwsServiceException a) {
-      String code = a.awsErrorDetails() == null ? "" : a.awsErrorDetails().errorCode();
-      return "LimitExceededException".equals(code) || a.statusCode() >= 500;
-    }
-    return e instanceof SdkClientException;
-  }
-
-  private static String errorCode(SdkException e) {
-    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null && a.awsErrorDetails().errorCode() != null) {
-      return a.awsErrorDetails().errorCode();
-    }
-    return e.getClass().getSimpleName();
-  }
-
-  private static String message(SdkException e) {
-    if (e instanceof AwsServiceException a && a.awsErrorDetails() != null && a.awsErrorDetails().errorMessage() != null) {
-      return a.awsErrorDetails().errorMessage();
-    }
-    return String.valueOf(e.getMessage());
   }
 
   /** Builds a {@link Provisioner}. */

@@ -334,6 +334,61 @@ class ProvisionerEmulatorTest {
         .extracting(ProgressEvent::name).containsExactly("retail-items-import-2");
   }
 
+  @Test
+  void domainRecommendersAreProvisionedOnceAndTornDown() {
+    PersonalizeEmulator emulator = emulator();
+    PipelineSpec spec = RetailPipeline.builder("shop")
+        .recommender(RecommenderSpec.builder("shop-for-you", UseCase.ECOMMERCE_RECOMMENDED_FOR_YOU)
+            .exploration(ItemExploration.of(0.2, 14)).minRecommendationRequestsPerSecond(2).build())
+        .recommender(RecommenderSpec.of("shop-best-sellers", UseCase.ECOMMERCE_BEST_SELLERS))
+        .build();
+    RetailCsv.write(data, spec);
+    Provisioner provisioner = provisioner(emulator, 3);
+
+    ProvisionedResources r = provisioner.apply(spec, events::add);
+    int creates = emulator.inspection().createRequestCount();
+    provisioner.apply(spec, ProgressListener.none());
+
+    assertThat(r.recommenderArns()).containsOnlyKeys("shop-for-you", "shop-best-sellers");
+    assertThat(r.recommenderArn("shop-for-you")).isEqualTo(ARN_PREFIX + "recommender/shop-for-you");
+    assertThat(emulator.inspection().requestCount("CreateRecommender")).isEqualTo(2);
+    assertThat(emulator.inspection().createRequestCount()).isEqualTo(creates);
+    assertThat(lastIndex(ResourceKind.CAMPAIGN, Action.ACTIVE)).isLessThan(firstIndex(ResourceKind.RECOMMENDER, Action.CREATE));
+    try (PersonalizeRuntimeClient runtime = EmulatorClients.runtime(emulator)) {
+      assertThat(runtime.getRecommendations(b -> b.recommenderArn(r.recommenderArn("shop-best-sellers"))
+          .userId("u2").numResults(3)).itemList()).isNotEmpty();
+    }
+
+    provisioner.teardown(spec, ProgressListener.none());
+    assertThat(emulator.inspection().resourceCount()).isZero();
+  }
+
+  @Test
+  void teardownStopsTrainingThatIsStillRunning() {
+    PersonalizeEmulator emulator = emulator(PersonalizeEmulator.builder().clock(time).timeToActive(Duration.ofSeconds(4)));
+    // no tracker, campaigns or filters: their deletions would take long enough for the training to finish
+    PipelineSpec spec = PipelineSpec.builder("lab", Domain.ECOMMERCE)
+        .items(RetailPipeline.spec("lab").fields(DatasetType.ITEMS).toArray(Field[]::new))
+        .bulkImport(DatasetType.INTERACTIONS, ImportSource.full("s3://" + RetailPipeline.BUCKET + "/lab/interactions.csv"))
+        .solution(SolutionSpec.of(RetailPipeline.RANKING, Recipe.PERSONALIZED_RANKING))
+        .build();
+    RetailCsv.write(data, RetailPipeline.spec("lab"));
+    Provisioner provisioner = provisioner(emulator, 3);
+    ProvisionedResources r = provisioner.apply(spec, ProgressListener.none());
+    try (PersonalizeClient client = EmulatorClients.personalize(emulator, 3)) {
+      client.createSolutionVersion(b -> b.solutionArn(r.solutionArn(RetailPipeline.RANKING)));
+    }
+
+    provisioner.teardown(spec, events::add);
+
+    assertThat(emulator.inspection().requestCount("StopSolutionVersionCreation")).isEqualTo(1);
+    assertThat(events).filteredOn(e -> e.kind() == ResourceKind.SOLUTION_VERSION)
+        .extracting(ProgressEvent::name, ProgressEvent::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(RetailPipeline.RANKING, "STOP REQUESTED"),
+            org.assertj.core.groups.Tuple.tuple(RetailPipeline.RANKING, "CREATE STOPPED"));
+    assertThat(emulator.inspection().resourceCount()).isZero();
+  }
+
   private static Map<String, List<Action>> actionsByResource(List<ProgressEvent> events) {
     Map<String, List<Action>> map = new LinkedHashMap<>();
     for (ProgressEvent e : events) {
