@@ -19,7 +19,7 @@ final class Sdk {
       StaticCredentialsProvider.create(AwsBasicCredentials.create("fake", "fake"));
 
   static void retryImmediately(ClientOverrideConfiguration.Builder o) {
-    o.retryStrategy(b -> b.backoffStrategy(BackoffStrategy.retryImmediately())
+    o.retryStrategy(b -> b.maxAttempts(3).backoffStrategy(BackoffStrategy.retryImmediately())
         .throttlingBackoffStrategy(BackoffStrategy.retryImmediately()));
   }
 
