@@ -46,6 +46,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Engine {
   static final int HALF_LIFE_DAYS = 30;
   static final int HISTORY_WINDOW = 50;
+  static final int MAX_ANCHORS = 10;
+  static final int MAX_NEIGHBOURS = 100;
+  static final int MAX_NEIGHBOUR_ITEMS = 100;
   private static final double HISTORY_DECAY = 0.85;
   private static final double MAX_EXPONENT = 500;
 
@@ -57,9 +60,12 @@ public final class Engine {
 
   // Guarded by lock.
   private final TreeSet<String> universe = new TreeSet<>();
+  private final Map<String, List<String>> categoriesByItem = new HashMap<>();
+  /** Cosine neighbours per item, valid until the next write; bounded. */
+  private final Map<String, Neighbours> cosineCache = new ConcurrentHashMap<>();
   private final Map<String, List<Event>> events = new HashMap<>();
   private final Map<String, LinkedHashMap<String, Double>> userItems = new HashMap<>();
-  private final Map<String, LinkedHashSet<String>> itemUsers = new HashMap<>();
+  private final Map<String, Holders> itemUsers = new HashMap<>();
   private final Map<String, Double> popularity = new HashMap<>();
   private final Map<String, Map<String, Double>> popularityByType = new HashMap<>();
   private final Set<String> eventTypes = new LinkedHashSet<>();
@@ -68,6 +74,34 @@ public final class Engine {
 
   private record Event(String itemId, String type, Instant time, long seq) {}
 
+  /** Cosine similarities of one item to all items, and the strongest of them, best first. */
+  private record Neighbours(Map<String, Double> all, List<ScoredItem> strongest) {}
+
+  /** The users of one item, in order of their first interaction with it. */
+  private static final class Holders {
+    final List<String> order = new ArrayList<>();
+    final Set<String> members = new HashSet<>();
+
+    void add(String user) {
+      if (members.add(user)) {
+        order.add(user);
+      }
+    }
+
+    int size() {
+      return order.size();
+    }
+
+    /** The users who came to the item last, at most {@code max}. */
+    List<String> latest(int max) {
+      return order.subList(Math.max(0, order.size() - max), order.size());
+    }
+  }
+
+  private static final int COSINE_CACHE_SIZE = 2_000;
+  private static final int MAX_PRECISE_INVALIDATION = 500;
+  private static final Comparator<ScoredItem> BEST_FIRST =
+      Comparator.comparingDouble((ScoredItem s) -> -s.score()).thenComparing(ScoredItem::itemId);
   private static final Comparator<Event> CHRONOLOGICAL =
       Comparator.comparing(Event::time).thenComparingLong(Event::seq);
 
@@ -84,6 +118,10 @@ public final class Engine {
     try {
       items.put(item.id().value(), item);
       universe.add(item.id().value());
+      categoriesByItem.put(item.id().value(), item.attribute(Item.CATEGORY_L1)
+          .filter(AttributeValue.Categorical.class::isInstance)
+          .map(v -> ((AttributeValue.Categorical) v).values())
+          .orElse(List.of()));
     } finally {
       lock.writeLock().unlock();
     }
@@ -120,8 +158,14 @@ public final class Engine {
         int at = Collections.binarySearch(list, e, CHRONOLOGICAL);
         list.add(at < 0 ? -at - 1 : at, e);
       }
-      userItems.computeIfAbsent(user, k -> new LinkedHashMap<>()).merge(item, typeWeight(type), Math::max);
-      itemUsers.computeIfAbsent(item, k -> new LinkedHashSet<>()).add(user);
+      LinkedHashMap<String, Double> mine = userItems.computeIfAbsent(user, k -> new LinkedHashMap<>());
+      boolean newPair = !mine.containsKey(item);
+      mine.merge(item, typeWeight(type), Math::max);
+      Holders holders = itemUsers.computeIfAbsent(item, k -> new Holders());
+      holders.add(user);
+      if (newPair) {
+        invalidateNeighbours(item, mine.keySet(), holders);
+      }
       popularity.merge(item, weight, Double::sum);
       popularityByType.computeIfAbsent(type.toLowerCase(Locale.ROOT), k -> new HashMap<>())
           .merge(item, weight, Double::sum);
@@ -130,6 +174,26 @@ public final class Engine {
       interactionCount++;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Drops the cached neighbours that a new (user, item) pair changes: the item's own, those of the
+   * user's items (their co-occurrence counts) and those of every item co-occurring with it (their
+   * cosine denominators).
+   */
+  private void invalidateNeighbours(String item, Set<String> userItemIds, Holders holders) {
+    if (cosineCache.isEmpty()) {
+      return;
+    }
+    if (holders.size() > MAX_PRECISE_INVALIDATION) {
+      cosineCache.clear();
+      return;
+    }
+    cosineCache.remove(item);
+    userItemIds.forEach(cosineCache::remove);
+    for (String h : holders.order) {
+      userItems.get(h).keySet().forEach(cosineCache::remove);
     }
   }
 
@@ -270,6 +334,8 @@ public final class Engine {
       items.clear();
       users.clear();
       universe.clear();
+      categoriesByItem.clear();
+      cosineCache.clear();
       events.clear();
       userItems.clear();
       itemUsers.clear();
@@ -303,9 +369,14 @@ public final class Engine {
     }
     Map<String, Double> knn = new HashMap<>();
     Map<String, Double> categories = new HashMap<>();
-    for (Map.Entry<String, Double> a : anchors.entrySet()) {
-      for (Map.Entry<String, Double> s : cosine(a.getKey()).entrySet()) {
-        knn.merge(s.getKey(), a.getValue() * s.getValue(), Double::sum);
+    List<Map.Entry<String, Double>> strongest = new ArrayList<>(anchors.entrySet());
+    strongest.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    for (int i = 0; i < strongest.size(); i++) {
+      Map.Entry<String, Double> a = strongest.get(i);
+      if (i < MAX_ANCHORS) {
+        for (ScoredItem s : neighbours(a.getKey()).strongest()) {
+          knn.merge(s.itemId(), a.getValue() * s.score(), Double::sum);
+        }
       }
       for (String c : categories(a.getKey())) {
         categories.merge(c, a.getValue(), Double::sum);
@@ -395,32 +466,48 @@ public final class Engine {
     return out;
   }
 
-  /** Cosine similarity of {@code itemId} to every item that shares a user with it. */
+  /**
+   * Cosine similarity of {@code itemId} to every item that shares a user with it, counting the
+   * {@value #MAX_NEIGHBOURS} users who came to it last.
+   */
   private Map<String, Double> cosine(String itemId) {
-    Set<String> holders = itemUsers.getOrDefault(itemId, new LinkedHashSet<>());
-    Map<String, Double> together = new HashMap<>();
-    for (String u : holders) {
+    return neighbours(itemId).all();
+  }
+
+  private Neighbours neighbours(String itemId) {
+    Neighbours cached = cosineCache.get(itemId);
+    if (cached != null) {
+      return cached;
+    }
+    Holders holders = itemUsers.get(itemId);
+    if (holders == null) {
+      return new Neighbours(Map.of(), List.of());
+    }
+    Map<String, int[]> together = new HashMap<>();
+    for (String u : holders.latest(MAX_NEIGHBOURS)) {
       for (String other : userItems.get(u).keySet()) {
         if (!other.equals(itemId)) {
-          together.merge(other, 1.0, Double::sum);
+          together.computeIfAbsent(other, k -> new int[1])[0]++;
         }
       }
     }
-    Map<String, Double> out = new HashMap<>();
+    Map<String, Double> out = new HashMap<>(together.size() * 2);
     together.forEach((other, count) ->
-        out.put(other, count / Math.sqrt((double) holders.size() * itemUsers.get(other).size())));
-    return out;
+        out.put(other, count[0] / Math.sqrt((double) holders.size() * itemUsers.get(other).size())));
+    List<ScoredItem> strongest = new ArrayList<>(out.size());
+    out.forEach((id, score) -> strongest.add(new ScoredItem(id, score)));
+    strongest.sort(BEST_FIRST);
+    Neighbours result = new Neighbours(out,
+        List.copyOf(strongest.subList(0, Math.min(MAX_NEIGHBOUR_ITEMS, strongest.size()))));
+    if (cosineCache.size() >= COSINE_CACHE_SIZE) {
+      cosineCache.clear();
+    }
+    cosineCache.put(itemId, result);
+    return result;
   }
 
   private List<String> categories(String itemId) {
-    Item item = items.get(itemId);
-    if (item == null) {
-      return List.of();
-    }
-    return item.attribute(Item.CATEGORY_L1)
-        .filter(AttributeValue.Categorical.class::isInstance)
-        .map(v -> ((AttributeValue.Categorical) v).values())
-        .orElse(List.of());
+    return categoriesByItem.getOrDefault(itemId, List.of());
   }
 
   /** Categorical values as NAME=value, numeric ones bucketed by tens as NAME~bucket. */
@@ -441,22 +528,22 @@ public final class Engine {
    * score, then unscored ones, each tie in id order; scores divided by their sum.
    */
   private List<ScoredItem> ranked(Map<String, Double> raw, String excluded) {
-    List<String> scored = new ArrayList<>();
+    List<ScoredItem> scored = new ArrayList<>(raw.size());
     double total = 0;
     for (Map.Entry<String, Double> e : raw.entrySet()) {
       if (e.getValue() > 0 && universe.contains(e.getKey()) && !e.getKey().equals(excluded)) {
-        scored.add(e.getKey());
+        scored.add(new ScoredItem(e.getKey(), e.getValue()));
         total += e.getValue();
       }
     }
-    scored.sort(Comparator.comparingDouble((String id) -> -raw.get(id)).thenComparing(Comparator.naturalOrder()));
+    scored.sort(BEST_FIRST);
     List<ScoredItem> out = new ArrayList<>(universe.size());
-    for (String id : scored) {
-      out.add(new ScoredItem(id, Math.min(1.0, raw.get(id) / total)));
+    for (ScoredItem s : scored) {
+      out.add(new ScoredItem(s.itemId(), Math.min(1.0, s.score() / total)));
     }
-    Set<String> seen = new HashSet<>(scored);
     for (String id : universe) {
-      if (!seen.contains(id) && !id.equals(excluded)) {
+      Double score = raw.get(id);
+      if ((score == null || score <= 0) && !id.equals(excluded)) {
         out.add(new ScoredItem(id, 0.0));
       }
     }

@@ -366,6 +366,37 @@ class EngineTest {
   }
 
   @Test
+  @DisplayName("answers do not depend on which questions were asked before (cache invalidation is exact)")
+  void cacheIsInvisible() {
+    Engine warm = new Engine(clock);
+    Engine cold = new Engine(clock);
+    Random random = new Random(7);
+    for (int i = 0; i < 120; i++) {
+      Item it = Item.builder(ItemId.of("i" + i)).categoryL1("c" + i % 6).price(i).build();
+      warm.putItem(it);
+      cold.putItem(it);
+    }
+    for (int e = 0; e < 3000; e++) {
+      String user = "u" + random.nextInt(150);
+      String item = "i" + Math.min(119, (int) Math.abs(random.nextGaussian() * 30));
+      Interaction in = Interaction.builder().userId(UserId.of(user)).itemId(ItemId.of(item))
+          .eventType(e % 4 == 0 ? EventType.PURCHASE : EventType.VIEW).timestamp(NOW.minusSeconds(5000 - e)).build();
+      warm.record(in);
+      cold.record(in);
+      if (e % 7 == 0) {
+        warm.forUser(user, 10, ItemFilter.all());
+        warm.similar("i" + random.nextInt(120), 10, ItemFilter.all());
+      }
+    }
+    for (int u = 0; u < 150; u++) {
+      assertThat(warm.forUser("u" + u, 20, ItemFilter.all())).isEqualTo(cold.forUser("u" + u, 20, ItemFilter.all()));
+    }
+    for (int i = 0; i < 120; i++) {
+      assertThat(warm.similar("i" + i, 20, ItemFilter.all())).isEqualTo(cold.similar("i" + i, 20, ItemFilter.all()));
+    }
+  }
+
+  @Test
   @DisplayName("concurrent recording and querying neither fails nor loses events")
   void concurrent() throws Exception {
     outdoorStore();
