@@ -11,6 +11,7 @@ import dev.personalize4j.aws.provisioning.internal.SchemaDiff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -297,6 +298,8 @@ public final class Provisioner {
 
   private final class ApplyRun extends Run {
     private final List<Pending> pending = new ArrayList<>();
+    private final Map<DatasetType, String> datasetArns = new EnumMap<>(DatasetType.class);
+    private final Map<String, String> solutionArns = new LinkedHashMap<>();
     private ProvisionedResources.Builder result;
     private String groupArn;
 
@@ -412,6 +415,7 @@ public final class Provisioner {
           pending.add(new Pending(ResourceKind.DATASET, dsName, datasetStatus(datasetArn)));
         }
         result.dataset(type, datasetArn, schemaArn);
+        datasetArns.put(type, datasetArn);
       }
       awaitPending();
     }
@@ -473,7 +477,7 @@ public final class Provisioner {
     }
 
     private List<DatasetImportJob> importJobs(DatasetType type) {
-      String datasetArn = result.build().datasetArn(type);
+      String datasetArn = datasetArns.get(type);
       List<DatasetImportJobSummary> summaries = listAll(ResourceKind.IMPORT_JOB, spec.datasetName(type),
           "ListDatasetImportJobs", t -> {
             var r = client.listDatasetImportJobs(b -> b.datasetArn(datasetArn).nextToken(t).maxResults(100));
@@ -513,7 +517,7 @@ public final class Provisioner {
       }
       String jobName = datasetName + "-import-" + n;
       emit(ResourceKind.IMPORT_JOB, jobName, Action.LOOKUP, "LOOKUP");
-      String datasetArn = result.build().datasetArn(type);
+      String datasetArn = datasetArns.get(type);
       var response = create(ResourceKind.IMPORT_JOB, jobName, "CreateDatasetImportJob",
           () -> client.createDatasetImportJob(b -> {
             b.jobName(jobName).datasetArn(datasetArn).importMode(source.mode().name())
@@ -607,9 +611,8 @@ public final class Provisioner {
 
     /** Solutions, then one ACTIVE version each; returns solution name to version ARN. */
     private Map<String, String> solutions() {
-      Map<String, String> solutionArns = new LinkedHashMap<>();
       if (spec.solutions().isEmpty()) {
-        return solutionArns;
+        return Map.of();
       }
       List<SolutionSummary> existing = listAll(ResourceKind.SOLUTION, spec.datasetGroupName(), "ListSolutions", t -> {
         var r = client.listSolutions(b -> b.datasetGroupArn(groupArn).nextToken(t).maxResults(100));
@@ -717,7 +720,7 @@ public final class Provisioner {
       for (CampaignSpec c : spec.campaigns()) {
         ResourceKind kind = ResourceKind.CAMPAIGN;
         emit(kind, c.name(), Action.LOOKUP, "LOOKUP");
-        String solutionArn = result.build().solutionArn(c.solutionName());
+        String solutionArn = solutionArns.get(c.solutionName());
         List<CampaignSummary> existing = bySolution.computeIfAbsent(solutionArn, sa ->
             listAll(kind, c.name(), "ListCampaigns", t -> {
               var r = client.listCampaigns(b -> b.solutionArn(sa).nextToken(t).maxResults(100));

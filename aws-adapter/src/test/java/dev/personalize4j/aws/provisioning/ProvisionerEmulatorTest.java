@@ -3,6 +3,7 @@ package dev.personalize4j.aws.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.personalize4j.aws.provisioning.ProgressEvent.Action;
 import dev.personalize4j.aws.provisioning.ProvisioningException.ResourceFailedException;
@@ -384,9 +385,79 @@ class ProvisionerEmulatorTest {
     assertThat(emulator.inspection().requestCount("StopSolutionVersionCreation")).isEqualTo(1);
     assertThat(events).filteredOn(e -> e.kind() == ResourceKind.SOLUTION_VERSION)
         .extracting(ProgressEvent::name, ProgressEvent::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(RetailPipeline.RANKING, "STOP REQUESTED"),
-            org.assertj.core.groups.Tuple.tuple(RetailPipeline.RANKING, "CREATE STOPPED"));
+        .containsExactly(tuple(RetailPipeline.RANKING, "STOP REQUESTED"),
+            tuple(RetailPipeline.RANKING, "CREATE STOPPED"));
     assertThat(emulator.inspection().resourceCount()).isZero();
+  }
+
+  @Test
+  void generatedSchemasPassTheEmulatorsSchemaValidation() {
+    PersonalizeEmulator emulator = emulator();
+    PipelineSpec custom = PipelineSpec.builder("lab", Domain.CUSTOM)
+        .users(Field.required("AGE", FieldType.INT), Field.optional("SEGMENTS", FieldType.CATEGORICAL),
+            Field.optional("SCORE", FieldType.DOUBLE))
+        .items(Field.required("GENRE", FieldType.CATEGORICAL), Field.optional("DESCRIPTION", FieldType.TEXTUAL),
+            Field.optional("CREATION_TIMESTAMP", FieldType.LONG), Field.optional("ADULT_ONLY", FieldType.BOOLEAN),
+            Field.required("VIEWS", FieldType.LONG))
+        .interactions(Field.optional("EVENT_VALUE", FieldType.FLOAT), Field.optional("IMPRESSION", FieldType.STRING),
+            Field.optional("RECOMMENDATION_ID", FieldType.STRING), Field.optional("DEVICE", FieldType.CATEGORICAL))
+        .build();
+    PipelineSpec shop = PipelineSpec.builder("shop", Domain.ECOMMERCE)
+        .items(Field.required("PRICE", FieldType.FLOAT), Field.required("CATEGORY_L1", FieldType.CATEGORICAL),
+            Field.optional("CATEGORY_L2", FieldType.CATEGORICAL), Field.optional("CATEGORY_L3", FieldType.CATEGORICAL),
+            Field.optional("PRODUCT_DESCRIPTION", FieldType.TEXTUAL), Field.optional("CREATION_TIMESTAMP", FieldType.LONG),
+            Field.optional("AGE_GROUP", FieldType.CATEGORICAL), Field.optional("ADULT", FieldType.BOOLEAN),
+            Field.optional("GENDER", FieldType.CATEGORICAL))
+        .interactions(Field.optional("EVENT_VALUE", FieldType.FLOAT))
+        .build();
+    try (PersonalizeClient client = EmulatorClients.personalize(emulator, 3)) {
+      for (PipelineSpec spec : List.of(custom, shop)) {
+        for (DatasetType type : spec.datasetTypes()) {
+          assertThatCode(() -> client.createSchema(b -> {
+            b.name(spec.schemaName(type)).schema(spec.schemaJson(type));
+            spec.domain().apiValue().ifPresent(b::domain);
+          })).as(spec.schemaName(type)).doesNotThrowAnyException();
+        }
+      }
+      assertThat(client.listSchemas(b -> b.maxResults(100)).schemas()).hasSize(5);
+    }
+  }
+
+  @Test
+  void aResourceStillBeingCreatedIsAwaitedNotCreatedAgain() {
+    PersonalizeEmulator emulator = emulator(PersonalizeEmulator.builder().clock(time).timeToActive(Duration.ofSeconds(6)));
+    try (PersonalizeClient client = EmulatorClients.personalize(emulator, 3)) {
+      client.createDatasetGroup(b -> b.name("retail").domain("ECOMMERCE"));
+    }
+
+    provisioner(emulator, 3).apply(retail("retail"), events::add);
+
+    assertThat(emulator.inspection().requestCount("CreateDatasetGroup")).isEqualTo(1);
+    assertThat(events).filteredOn(e -> e.kind() == ResourceKind.DATASET_GROUP)
+        .extracting(ProgressEvent::action, ProgressEvent::status)
+        .containsExactly(tuple(Action.LOOKUP, "LOOKUP"),
+            tuple(Action.EXISTS, "CREATE PENDING"),
+            // polls at 0, 1, 3 and 7 s; the group is half-way at 3 s and ACTIVE at 6 s
+            tuple(Action.WAIT, "CREATE PENDING"),
+            tuple(Action.WAIT, "CREATE PENDING"),
+            tuple(Action.WAIT, "CREATE IN_PROGRESS"),
+            tuple(Action.ACTIVE, "ACTIVE"));
+  }
+
+  @Test
+  void aDatasetGroupOfAnotherDomainIsAConflict() {
+    PersonalizeEmulator emulator = emulator();
+    try (PersonalizeClient client = EmulatorClients.personalize(emulator, 3)) {
+      client.createDatasetGroup(b -> b.name("retail"));
+    }
+
+    SpecConflictException e = catchThrowableOfType(SpecConflictException.class,
+        () -> provisioner(emulator, 3).apply(retail("retail"), events::add));
+
+    assertThat(e).hasMessageStartingWith(
+        "dataset group retail exists but differs from the declaration: its domain is CUSTOM but declared ECOMMERCE.");
+    assertThat(events.get(events.size() - 1).action()).isEqualTo(Action.FAILED);
+    assertThat(emulator.inspection().createRequestCount()).isEqualTo(1);
   }
 
   private static Map<String, List<Action>> actionsByResource(List<ProgressEvent> events) {
