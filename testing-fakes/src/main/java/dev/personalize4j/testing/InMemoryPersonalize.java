@@ -107,6 +107,18 @@ public final class InMemoryPersonalize implements Personalize {
     }
   }
 
+  /**
+   * Forgets every item, user, recorded event and scripted answer, as if freshly built (filters and
+   * the clock stay); a closed event sink stays closed.
+   */
+  public void reset() {
+    synchronized (recorded) {
+      engine.clear();
+      recorded.clear();
+    }
+    recommender.reset();
+  }
+
   /** The item as last upserted, if any. */
   public Optional<Item> storedItem(ItemId id) {
     return engine.item(id.value());

@@ -160,6 +160,19 @@ class InMemoryPersonalizeTest {
   }
 
   @Test
+  @DisplayName("reset forgets items, events and scripts but keeps the filters")
+  void reset() {
+    p.givenRecommendations(ALICE, ItemId.of("book-1"));
+    p.reset();
+    assertThat(p.recordedEvents()).isEmpty();
+    assertThat(p.storedItem(ItemId.of("book-1"))).isEmpty();
+    assertThat(p.recommender().forUser(ALICE).items()).isEmpty();
+    assertThat(p.filterNames()).contains("cheap");
+    p.eventSink().record(Interaction.of(ALICE, ItemId.of("new"), EventType.VIEW));
+    assertThat(p.recommender().popular().itemIds()).containsExactly(ItemId.of("new"));
+  }
+
+  @Test
   @DisplayName("close stops the event sink but not the recommender")
   void close() {
     p.close();
