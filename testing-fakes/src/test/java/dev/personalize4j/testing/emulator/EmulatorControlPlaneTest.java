@@ -316,6 +316,34 @@ class EmulatorControlPlaneTest {
   }
 
   @Test
+  void tagsAndDatasetSchemaUpdates() {
+    String dg = control.createDatasetGroup(b -> b.name("tagged").domain(Domain.ECOMMERCE)
+        .tags(software.amazon.awssdk.services.personalize.model.Tag.builder().tagKey("env").tagValue("test").build()))
+        .datasetGroupArn();
+    assertThat(control.listTagsForResource(b -> b.resourceArn(dg)).tags())
+        .extracting(t -> t.tagKey() + "=" + t.tagValue()).containsExactly("env=test");
+    control.tagResource(b -> b.resourceArn(dg).tags(
+        software.amazon.awssdk.services.personalize.model.Tag.builder().tagKey("team").tagValue("shop").build()));
+    control.untagResource(b -> b.resourceArn(dg).tagKeys("env"));
+    assertThat(control.listTagsForResource(b -> b.resourceArn(dg)).tags())
+        .extracting(t -> t.tagKey()).containsExactly("team");
+    assertThatThrownBy(() -> control.listTagsForResource(b -> b.resourceArn(dg + "-missing")))
+        .isInstanceOf(ResourceNotFoundException.class);
+
+    control.describeDatasetGroup(b -> b.datasetGroupArn(dg));
+    String users = schema("users", Schemas.USERS);
+    String users2 = schema("users-2", Schemas.USERS.replace("\"AGE\"", "\"INCOME\""));
+    String items = schema("items", Schemas.ITEMS);
+    String ds = control.createDataset(b -> b.name("users").datasetGroupArn(dg).datasetType("Users").schemaArn(users))
+        .datasetArn();
+    control.describeDataset(b -> b.datasetArn(ds));
+    assertThatThrownBy(() -> control.updateDataset(b -> b.datasetArn(ds).schemaArn(items)))
+        .isInstanceOf(InvalidInputException.class);
+    control.updateDataset(b -> b.datasetArn(ds).schemaArn(users2));
+    assertThat(control.describeDataset(b -> b.datasetArn(ds)).dataset().schemaArn()).isEqualTo(users2);
+  }
+
+  @Test
   void unknownOperationIsAClientError() {
     assertThatThrownBy(() -> control.createBatchInferenceJob(b -> b.jobName("x")))
         .isInstanceOf(software.amazon.awssdk.services.personalize.model.PersonalizeException.class)

@@ -89,6 +89,10 @@ final class ControlPlane {
         case "DescribeFilter" -> describe(in, FILTER, "filterArn", "filter", this::filter);
         case "ListFilters" -> list(in, FILTER, parent(in, "datasetGroupArn"), "Filters", this::filterSummary);
         case "DeleteFilter" -> deleteSimple(in, FILTER, "filterArn");
+        case "UpdateDataset" -> updateDataset(in);
+        case "TagResource" -> tagResource(in);
+        case "UntagResource" -> untagResource(in);
+        case "ListTagsForResource" -> listTags(in);
         case "DescribeRecipe" -> describeRecipe(in);
         case "ListRecipes" -> listRecipes(in);
         default -> throw ApiException.unknownOperation(
@@ -207,8 +211,69 @@ final class ControlPlane {
 
   private static ObjectNode requestOf(Req in) {
     ObjectNode copy = in.node().deepCopy();
-    copy.remove("tags");
+    JsonNode tags = copy.remove("tags");
+    ObjectNode stored = Out.obj();
+    if (tags != null) {
+      putTags(stored, Req.of(in.node(), ""), "tags");
+    }
+    copy.set(TAGS, stored);
     return copy;
+  }
+
+  private static final String TAGS = "__tags";
+  private static final int MAX_TAGS = 200;
+
+  private static void putTags(ObjectNode stored, Req in, String field) {
+    List<JsonNode> tags = in.list(field).orElse(List.of());
+    for (int i = 0; i < tags.size(); i++) {
+      Req tag = Req.of(tags.get(i), field + "[" + i + "]");
+      String key = tag.required("tagKey", 1, 128);
+      String value = tag.required("tagValue", 0, 256);
+      stored.put(key, value);
+    }
+    if (stored.size() > MAX_TAGS) {
+      throw new ApiException("TooManyTagsException", "A resource may have at most " + MAX_TAGS + " tags but would have "
+          + stored.size());
+    }
+  }
+
+  private Resource tagged(Req in) {
+    String arn = in.requiredArn("resourceArn");
+    Resource r = state.resources.get(arn);
+    if (r == null) {
+      throw ApiException.notFound("Could not find resource " + arn);
+    }
+    if (!(r.request.get(TAGS) instanceof ObjectNode)) {
+      r.request.set(TAGS, Out.obj());
+    }
+    return r;
+  }
+
+  private ObjectNode tagResource(Req in) {
+    Resource r = tagged(in);
+    ObjectNode merged = ((ObjectNode) r.request.get(TAGS)).deepCopy();
+    in.list("tags").orElseThrow(() -> ApiException.invalidInput("tags is required"));
+    putTags(merged, in, "tags");
+    r.request.set(TAGS, merged);
+    return Out.obj();
+  }
+
+  private ObjectNode untagResource(Req in) {
+    Resource r = tagged(in);
+    List<String> keys = in.strings("tagKeys", MAX_TAGS, 128).orElseThrow(() -> ApiException.invalidInput("tagKeys is required"));
+    ObjectNode stored = (ObjectNode) r.request.get(TAGS);
+    keys.forEach(stored::remove);
+    return Out.obj();
+  }
+
+  private ObjectNode listTags(Req in) {
+    Resource r = tagged(in);
+    ObjectNode out = Out.obj();
+    ArrayNode list = out.putArray("tags");
+    for (var e : r.request.get(TAGS).properties()) {
+      list.addObject().put("tagKey", e.getKey()).put("tagValue", e.getValue().asText());
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- dataset groups
@@ -366,6 +431,21 @@ final class ControlPlane {
     }
     state.delete(d);
     return Out.obj();
+  }
+
+  private ObjectNode updateDataset(Req in) {
+    Resource d = state.get(DATASET, in.requiredArn("datasetArn"));
+    Resource schema = state.get(SCHEMA, in.requiredArn("schemaArn"));
+    requireActive(d);
+    if (!schema.schema.recordName.equalsIgnoreCase(DatasetType.display(d.datasetType))
+        && !schema.schema.recordName.equalsIgnoreCase(d.datasetType)) {
+      throw ApiException.invalidInput("The schema's record name " + schema.schema.recordName
+          + " does not match the dataset type " + DatasetType.display(d.datasetType));
+    }
+    d.request.put("schemaArn", schema.arn);
+    d.schema = schema.schema;
+    d.updated = state.now();
+    return Out.obj().put("datasetArn", d.arn);
   }
 
   // ---------------------------------------------------------------- import jobs
