@@ -136,6 +136,7 @@ public final class Provisioner {
     final PipelineSpec spec;
     final ProgressListener listener;
     private final Map<String, Long> started = new HashMap<>();
+    private final Map<String, Action> lastAction = new HashMap<>();
 
     Run(PipelineSpec spec, ProgressListener listener) {
       this.spec = spec;
@@ -148,8 +149,22 @@ public final class Provisioner {
 
     void emit(ResourceKind kind, String name, Action action, String status, Optional<String> detail) {
       long now = ticker.read();
-      long start = started.computeIfAbsent(kind + "/" + name, k -> now);
+      String key = kind + "/" + name;
+      long start = started.computeIfAbsent(key, k -> now);
+      lastAction.put(key, action);
       listener.onEvent(new ProgressEvent(kind, name, action, status, Duration.ofNanos(now - start), detail));
+    }
+
+    /** Runs {@code body}; a failure not yet reported as a FAILED event of its resource is reported first. */
+    <T> T reportingFailures(Supplier<T> body) {
+      try {
+        return body.get();
+      } catch (ProvisioningException e) {
+        if (lastAction.get(e.kind() + "/" + e.resourceName()) != Action.FAILED) {
+          emit(e.kind(), e.resourceName(), Action.FAILED, "FAILED", Optional.ofNullable(e.getMessage()));
+        }
+        throw e;
+      }
     }
 
     /** Backoff state of one wait or one call: every throttled call or unfinished poll waits longer. */
@@ -308,15 +323,17 @@ public final class Provisioner {
     }
 
     ProvisionedResources run() {
-      datasetGroup();
-      datasets();
-      imports();
-      eventTracker();
-      filters();
-      Map<String, String> versions = solutions();
-      campaigns(versions);
-      recommenders();
-      return result.build();
+      return reportingFailures(() -> {
+        datasetGroup();
+        datasets();
+        imports();
+        eventTracker();
+        filters();
+        Map<String, String> versions = solutions();
+        campaigns(versions);
+        recommenders();
+        return result.build();
+      });
     }
 
     private void awaitPending() {
@@ -832,6 +849,13 @@ public final class Provisioner {
     }
 
     void run() {
+      reportingFailures(() -> {
+        deleteAll();
+        return null;
+      });
+    }
+
+    private void deleteAll() {
       String groupName = spec.datasetGroupName();
       emit(ResourceKind.DATASET_GROUP, groupName, Action.LOOKUP, "LOOKUP");
       Optional<DatasetGroupSummary> group = listAll(ResourceKind.DATASET_GROUP, groupName, "ListDatasetGroups", t -> {
@@ -1037,13 +1061,35 @@ public final class Provisioner {
           emit(kind, name, Action.DELETED, "NOT FOUND");
           return;
         } catch (ProvisioningException e) {
-          if (!(e.getCause() instanceof ResourceInUseException) || ++inUse > MAX_IN_USE_RETRIES) {
+          if (!(e.getCause() instanceof ResourceInUseException)) {
+            throw e;
+          }
+          if (alreadyDeleting(kind, name, describe)) {
+            return;
+          }
+          if (++inUse > MAX_IN_USE_RETRIES) {
             throw e;
           }
           poll.lastStatus = "IN USE";
           emit(kind, name, Action.WAIT, "IN USE", Optional.of(Retryability.message((SdkException) e.getCause())));
           poll.pause();
         }
+      }
+    }
+
+    /** Whether an in-use resource is in fact being deleted already (e.g. by an interrupted teardown). */
+    private boolean alreadyDeleting(ResourceKind kind, String name, Supplier<Status> describe) {
+      try {
+        Status s = read(kind, name, "Describe", describe);
+        if (s.status().startsWith("DELETE")) {
+          emit(kind, name, Action.WAIT, s.status());
+          deleting.add(new Pending(kind, name, describe));
+          return true;
+        }
+        return false;
+      } catch (ResourceNotFoundException e) {
+        emit(kind, name, Action.DELETED, "NOT FOUND");
+        return true;
       }
     }
 

@@ -460,6 +460,58 @@ class ProvisionerEmulatorTest {
     assertThat(emulator.inspection().createRequestCount()).isEqualTo(1);
   }
 
+  @Test
+  void aMissingImportFileFailsTheImportJobWithTheServiceReason() {
+    PersonalizeEmulator emulator = emulator();
+    PipelineSpec spec = RetailPipeline.spec("retail"); // no CSV written
+
+    ResourceFailedException e = catchThrowableOfType(ResourceFailedException.class,
+        () -> provisioner(emulator, 3).apply(spec, events::add));
+
+    assertThat(e.kind()).isEqualTo(ResourceKind.IMPORT_JOB);
+    assertThat(e.resourceName()).isEqualTo("retail-interactions-import-1");
+    assertThat(e.failureReason()).hasValueSatisfying(r -> assertThat(r).contains("interactions.csv"));
+    assertThat(emulator.inspection().requestCount("CreateSolution")).isZero();
+  }
+
+  @Test
+  void aFailedCallIsReportedAsAFailedEventNamingTheResource() {
+    PersonalizeEmulator emulator = emulator();
+    emulator.faults().outage("CreateFilter");
+
+    ProvisioningException e = catchThrowableOfType(ProvisioningException.class,
+        () -> provisioner(emulator, 3).apply(retail("retail"), events::add));
+
+    assertThat(e.kind()).isEqualTo(ResourceKind.FILTER);
+    assertThat(e.resourceName()).isEqualTo("exclude-purchased");
+    assertThat(e).hasMessageStartingWith("CreateFilter of filter exclude-purchased failed: ");
+    ProgressEvent last = events.get(events.size() - 1);
+    assertThat(last.kind()).isEqualTo(ResourceKind.FILTER);
+    assertThat(last.action()).isEqualTo(Action.FAILED);
+    assertThat(last.detail()).contains(e.getMessage());
+  }
+
+  @Test
+  void teardownWaitsForDeletionsAlreadyUnderWay() {
+    PersonalizeEmulator emulator = emulator(PersonalizeEmulator.builder().clock(time).timeToActive(Duration.ofSeconds(4)));
+    PipelineSpec spec = retail("retail");
+    Provisioner provisioner = provisioner(emulator, 3);
+    ProvisionedResources r = provisioner.apply(spec, ProgressListener.none());
+    try (PersonalizeClient client = EmulatorClients.personalize(emulator, 3)) {
+      client.deleteEventTracker(b -> b.eventTrackerArn(r.eventTrackerArn().orElseThrow()));
+    }
+
+    provisioner.teardown(spec, events::add);
+
+    assertThat(events).filteredOn(e -> e.kind() == ResourceKind.EVENT_TRACKER)
+        .extracting(ProgressEvent::action, ProgressEvent::status)
+        .containsExactly(tuple(Action.LOOKUP, "LOOKUP"), tuple(Action.DELETE, "DELETE REQUESTED"),
+            // the in-use answer is recognised as a deletion under way, then polled at 0, 1, 3 and 7 s
+            tuple(Action.WAIT, "DELETE PENDING"), tuple(Action.WAIT, "DELETE PENDING"), tuple(Action.WAIT, "DELETE PENDING"),
+            tuple(Action.WAIT, "DELETE PENDING"), tuple(Action.DELETED, "DELETED"));
+    assertThat(emulator.inspection().resourceCount()).isZero();
+  }
+
   private static Map<String, List<Action>> actionsByResource(List<ProgressEvent> events) {
     Map<String, List<Action>> map = new LinkedHashMap<>();
     for (ProgressEvent e : events) {
