@@ -229,6 +229,39 @@ class EmulatorRuntimeAndEventsTest {
   }
 
   @Test
+  void concurrentCallsAreAllAnsweredAndCounted() throws Exception {
+    int recommendationsBefore = emulator.inspection().requestCount("GetRecommendations");
+    int eventsBefore = emulator.inspection().receivedEvents().size();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+    try {
+      for (int t = 0; t < 8; t++) {
+        String user = "concurrent-" + t;
+        results.add(pool.submit(() -> {
+          go.await();
+          int answered = 0;
+          for (int i = 0; i < 25; i++) {
+            int n = i;
+            events.putEvents(b -> b.trackingId(shop.trackingId).sessionId(user).userId(user).eventList(
+                Event.builder().eventType("View").itemId("i" + n).sentAt(Instant.ofEpochSecond(1_733_400_000L + n)).build()));
+            answered += runtime.getRecommendations(b -> b.campaignArn(up).userId(user).numResults(5)).itemList().size();
+          }
+          return answered;
+        }));
+      }
+      go.countDown();
+      for (var r : results) {
+        assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(125);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(emulator.inspection().requestCount("GetRecommendations")).isEqualTo(recommendationsBefore + 200);
+    assertThat(emulator.inspection().receivedEvents()).hasSize(eventsBefore + 200);
+  }
+
+  @Test
   void streamedItemsAreVisibleToRecommendationsAtOnce() {
     events.putItems(b -> b.datasetArn(shop.items).items(Item.builder().itemId("fresh").properties(
         "{\"price\": 1.5, \"categoryL1\": \"bags\"}").build()));
