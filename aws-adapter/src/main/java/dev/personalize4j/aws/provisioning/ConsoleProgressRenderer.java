@@ -28,24 +28,40 @@ public final class ConsoleProgressRenderer implements ProgressListener {
 
   private final PrintStream out;
   private final Mode mode;
+  private final int width;
   private final List<String> keys = new ArrayList<>();
   private final Map<String, String> lines = new HashMap<>();
   private final Map<String, String> lastStatus = new HashMap<>();
 
-  private ConsoleProgressRenderer(PrintStream out, Mode mode) {
+  private ConsoleProgressRenderer(PrintStream out, Mode mode, int width) {
     this.out = Objects.requireNonNull(out, "out");
     Objects.requireNonNull(mode, "mode");
+    if (width < 0) {
+      throw new IllegalArgumentException("width must be 0 (unlimited) or positive but was " + width);
+    }
     this.mode = mode == Mode.AUTO ? (isAnsiTerminal() ? Mode.IN_PLACE : Mode.PLAIN) : mode;
+    this.width = width;
   }
 
-  /** Returns a renderer writing to {@code out}, in place on an ANSI terminal and plain otherwise. */
+  /**
+   * Returns a renderer writing to {@code out}, in place on an ANSI terminal (lines cut to the
+   * {@code COLUMNS} width, if set) and plain otherwise.
+   */
   public static ConsoleProgressRenderer create(PrintStream out) {
-    return new ConsoleProgressRenderer(out, Mode.AUTO);
+    return new ConsoleProgressRenderer(out, Mode.AUTO, columns());
   }
 
-  /** Returns a renderer writing to {@code out} in the given mode. */
+  /** Returns a renderer writing to {@code out} in the given mode, with lines of any length. */
   public static ConsoleProgressRenderer create(PrintStream out, Mode mode) {
-    return new ConsoleProgressRenderer(out, mode);
+    return new ConsoleProgressRenderer(out, mode, 0);
+  }
+
+  /**
+   * Returns a renderer writing to {@code out} in the given mode; in place, lines are cut to {@code
+   * width} characters (0 = unlimited) so that wrapping cannot break the cursor movement.
+   */
+  public static ConsoleProgressRenderer create(PrintStream out, Mode mode, int width) {
+    return new ConsoleProgressRenderer(out, mode, width);
   }
 
   /** The mode in use, never {@link Mode#AUTO}. */
@@ -63,6 +79,9 @@ public final class ConsoleProgressRenderer implements ProgressListener {
         out.println(line);
       }
     } else {
+      if (width > 0 && line.length() > width) {
+        line = width > 3 ? line.substring(0, width - 3) + "..." : line.substring(0, width);
+      }
       int index = keys.indexOf(key);
       if (index < 0) {
         keys.add(key);
@@ -92,6 +111,18 @@ public final class ConsoleProgressRenderer implements ProgressListener {
       return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
     return String.format("%d:%02d", s / 60, s % 60);
+  }
+
+  private static int columns() {
+    String columns = System.getenv("COLUMNS");
+    if (columns == null) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(columns.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static boolean isAnsiTerminal() {

@@ -62,6 +62,14 @@ class ConsoleProgressRendererTest {
   }
 
   @Test
+  void inPlaceLinesAreCutToTheWidthSoThatTheyCannotWrap() {
+    ConsoleProgressRenderer renderer = ConsoleProgressRenderer.create(out, ConsoleProgressRenderer.Mode.IN_PLACE, 40);
+    renderer.onEvent(event(ResourceKind.CAMPAIGN, "retail-for-you", Action.WAIT, "CREATE IN_PROGRESS", 5));
+    assertThat(output()).isEqualTo("campaign         retail-for-you      ...\n");
+    assertThat(output().length()).isEqualTo(41);
+  }
+
+  @Test
   void autoModeIsPlainWithoutAConsole() {
     // Under the test runner System.console() is null, so AUTO resolves to PLAIN.
     if (System.console() == null) {
