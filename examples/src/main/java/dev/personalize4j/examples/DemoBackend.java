@@ -92,7 +92,7 @@ final class DemoBackend implements AutoCloseable {
           .region(Region.of(emulator.region()))
           .endpointOverride(emulator.endpoint())
           .credentialsProvider(FAKE_CREDENTIALS)
-          .httpClient(ApacheHttpClient.create())
+          .httpClientBuilder(ApacheHttpClient.builder())
           .build()) {
         ConsoleProgressRenderer renderer = out == System.out
             ? ConsoleProgressRenderer.create(out)

@@ -54,6 +54,7 @@ public record DemoOptions(
       "                  [--users-dataset-arn ARN] [--items-dataset-arn ARN]",
       "                  [--filter exclude-purchased=ARN] [--filter in-category=ARN] [--customer u-1]",
       "       RetailDemo --aws --config demo.properties      (keys: region, for-user-arn, ..., filter.NAME)",
+      "       RetailDemo --write-csv DIR [--seed N]          (writes items.csv, users.csv, interactions.csv)",
       "Without --aws the demo starts an in-process emulator and provisions everything itself.",
       "Every flag can also be set as an environment variable: --for-user-arn -> P4J_FOR_USER_ARN,",
       "--filter -> P4J_FILTERS=name=arn,name=arn, --aws -> P4J_AWS=true.");

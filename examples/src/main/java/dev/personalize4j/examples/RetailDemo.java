@@ -19,6 +19,7 @@ import dev.personalize4j.examples.RetailData.Product;
 import dev.personalize4j.examples.RetailData.Segment;
 import dev.personalize4j.testing.emulator.PersonalizeEmulator;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,9 +67,24 @@ public final class RetailDemo {
       System.out.println(DemoOptions.USAGE);
       return;
     }
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    int write = arguments.indexOf("--write-csv");
+    if (write >= 0) {
+      if (write + 1 >= arguments.size()) {
+        System.err.println("--write-csv needs a directory\n" + DemoOptions.USAGE);
+        System.exit(2);
+        return;
+      }
+      Path dir = Path.of(arguments.get(write + 1));
+      arguments.subList(write, write + 2).clear();
+      long seed = DemoOptions.parse(arguments, Map.of()).seed();
+      RetailData.CsvFiles files = RetailData.generate(seed).writeCsv(dir);
+      System.out.println("Wrote " + files.items() + ", " + files.users() + " and " + files.interactions());
+      return;
+    }
     DemoOptions options;
     try {
-      options = DemoOptions.parse(Arrays.asList(args), System.getenv());
+      options = DemoOptions.parse(arguments, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.exit(2);

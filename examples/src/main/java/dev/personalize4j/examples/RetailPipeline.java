@@ -10,6 +10,8 @@ import dev.personalize4j.aws.provisioning.ImportSource;
 import dev.personalize4j.aws.provisioning.PipelineSpec;
 import dev.personalize4j.aws.provisioning.Recipe;
 import dev.personalize4j.aws.provisioning.SolutionSpec;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The Personalize pipeline of the retail demo as code: an ECOMMERCE dataset group whose datasets
@@ -43,7 +45,23 @@ public final class RetailPipeline {
    * {@code interactions.csv} under {@code location} (e.g. {@code s3://my-bucket/retail/}).
    */
   public static PipelineSpec spec(String location) {
+    return spec(location, Optional.empty());
+  }
+
+  /**
+   * Like {@link #spec(String)}, with the IAM role Personalize assumes to read the files from S3
+   * (needed on AWS; the role must allow {@code s3:GetObject} and {@code s3:ListBucket} on the bucket).
+   */
+  public static PipelineSpec spec(String location, String importRoleArn) {
+    return spec(location, Optional.of(importRoleArn));
+  }
+
+  private static PipelineSpec spec(String location, Optional<String> roleArn) {
     String base = location.endsWith("/") ? location : location + "/";
+    Function<String, ImportSource> source = file -> {
+      ImportSource s = ImportSource.full(base + file);
+      return roleArn.map(s::withRoleArn).orElse(s);
+    };
     return PipelineSpec.builder(DATASET_GROUP, Domain.ECOMMERCE)
         .items(
             Field.required("PRICE", FieldType.FLOAT),
@@ -53,9 +71,9 @@ public final class RetailPipeline {
             Field.required(RetailData.AGE, FieldType.INT),
             Field.required(RetailData.GENDER, FieldType.CATEGORICAL),
             Field.required(RetailData.MEMBERSHIP, FieldType.CATEGORICAL))
-        .bulkImport(DatasetType.ITEMS, ImportSource.full(base + "items.csv"))
-        .bulkImport(DatasetType.USERS, ImportSource.full(base + "users.csv"))
-        .bulkImport(DatasetType.INTERACTIONS, ImportSource.full(base + "interactions.csv"))
+        .bulkImport(DatasetType.ITEMS, source.apply("items.csv"))
+        .bulkImport(DatasetType.USERS, source.apply("users.csv"))
+        .bulkImport(DatasetType.INTERACTIONS, source.apply("interactions.csv"))
         .solution(SolutionSpec.of(FOR_YOU, Recipe.USER_PERSONALIZATION_V2))
         .solution(SolutionSpec.of(SIMILAR, Recipe.SIMS))
         .solution(SolutionSpec.of(RANKING, Recipe.PERSONALIZED_RANKING_V2))

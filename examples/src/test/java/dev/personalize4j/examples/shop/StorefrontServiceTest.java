@@ -67,6 +67,7 @@ class StorefrontServiceTest {
     recommender.givenForUser(ALICE, TENT, SLEEPING_BAG);
     Shelf shelf = storefront.homepage(ALICE);
 
+    // README: recording sink begin
     storefront.checkout(ALICE, List.of(SLEEPING_BAG, LAMP), shelf);
 
     events.assertThat()
@@ -74,6 +75,7 @@ class StorefrontServiceTest {
         .allStamped()
         .containsExactlyItems(SLEEPING_BAG, LAMP)
         .containsExactlyEventTypes(EventType.PURCHASE, EventType.PURCHASE);
+    // README: recording sink end
     Interaction fromShelf = events.takeEvent();
     Interaction notFromShelf = events.takeEvent();
     assertThat(fromShelf.recommendationId()).isEqualTo(shelf.recommendations().recommendationId());

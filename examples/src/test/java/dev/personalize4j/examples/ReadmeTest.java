@@ -1,0 +1,94 @@
+package dev.personalize4j.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.personalize4j.ItemId;
+import dev.personalize4j.Recommender;
+import dev.personalize4j.aws.AwsPersonalize;
+import dev.personalize4j.aws.CacheSettings;
+import dev.personalize4j.aws.EventSinkSettings;
+import dev.personalize4j.aws.ResilienceSettings;
+import dev.personalize4j.examples.shop.BestSellers;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps the README honest: every Java block in it is code that compiles in this module (and, except
+ * this configuration example, runs in a test), and the commands and names it gives exist.
+ */
+class ReadmeTest {
+
+  static AwsPersonalize productionConfiguration(Recommender bestSellers, Path spoolDirectory) {
+    // README: configuration begin
+    AwsPersonalize personalize = AwsPersonalize.builder()
+        .region("eu-west-1")
+        .forUserArn("arn:aws:personalize:eu-west-1:123456789012:campaign/for-you")
+        .similarItemsArn("arn:aws:personalize:eu-west-1:123456789012:campaign/similar")
+        .filter("exclude-purchased", "arn:aws:personalize:eu-west-1:123456789012:filter/exclude-purchased")
+        .trackingId("6f1c0c6e-2a4b-4d8e-9c0a-5b7e4f3a2d19")
+        .cache(CacheSettings.builder().ttl(Duration.ofMinutes(2)).build())
+        .resilience(ResilienceSettings.builder().deadline(Duration.ofMillis(300)).maxAttempts(2).build())
+        .events(EventSinkSettings.builder().durableSpool(spoolDirectory).build())
+        .fallback(bestSellers)               // any Recommender, e.g. a nightly best-seller list
+        .build();
+    // README: configuration end
+    return personalize;
+  }
+
+  @Test
+  void configurationExample_buildsWithoutContactingAnything(@TempDir Path spool) {
+    BestSellers bestSellers = new BestSellers(List.of(ItemId.of("p-1")), Clock.systemUTC());
+
+    try (AwsPersonalize personalize = productionConfiguration(bestSellers, spool)) {
+      assertThat(personalize.stats().backendCalls()).isEmpty();
+    }
+  }
+
+  @Test
+  void everyJavaBlockOfTheReadme_isCodeFromTheTests() {
+    List<String> compiled = List.of(
+        Snippets.javaBlock("QuickStartTest.java", "quick start"),
+        Snippets.javaBlock("ReadmeTest.java", "configuration"),
+        Snippets.javaBlock("shop/StorefrontServiceInMemoryTest.java", "in-memory fakes"),
+        Snippets.javaBlock("shop/StorefrontServiceTest.java", "recording sink"),
+        Snippets.javaBlock("EmulatorExtensionExampleTest.java", "emulator extension"));
+    String readme = Snippets.readme();
+    Matcher blocks = Pattern.compile("```java\n.*?\n```", Pattern.DOTALL).matcher(readme);
+    int count = 0;
+    while (blocks.find()) {
+      count++;
+      assertThat(compiled).as("README Java block %d", count).contains(blocks.group());
+    }
+    assertThat(count).isEqualTo(compiled.size());
+  }
+
+  @Test
+  void firstScreen_givesTheTwoCommandsCiAndTheDemoUse() throws Exception {
+    String readme = Snippets.readme();
+    String ci = java.nio.file.Files.readString(Path.of("..", ".ci", "run"));
+
+    assertThat(readme.lines().limit(20)).contains(
+        "mvn -B -q install -DskipTests && mvn -B -q -pl examples exec:java", "mvn -B verify");
+    assertThat(ci.lines()).contains("mvn -B verify");
+    assertThat(readme).contains("personalize4j-bom", "personalize4j-aws", "personalize4j-testing",
+        "docs/BENCHMARKS.md");
+  }
+
+  @Test
+  void awsSection_namesEveryDemoFlag() {
+    String readme = Snippets.readme();
+
+    for (String flag : List.of("--region", "--for-user-arn", "--similar-items-arn", "--ranking-arn", "--popular-arn",
+        "--tracking-id", "--users-dataset-arn", "--filter exclude-purchased=", "--filter in-category=", "--customer",
+        "--config", "--write-csv")) {
+      assertThat(readme).contains(flag);
+      assertThat(DemoOptions.USAGE).contains(flag.split("=")[0].replace("exclude-purchased", "exclude-purchased"));
+    }
+  }
+}
