@@ -685,11 +685,12 @@ public final class Provisioner {
       if (existing.performHPO() != null && existing.performHPO() != s.hpo()) {
         diffs.add("its performHPO is " + existing.performHPO() + " but declared " + s.hpo());
       }
-      if (existing.performAutoTraining() != null && existing.performAutoTraining() != s.autoTraining()) {
-        diffs.add("its performAutoTraining is " + existing.performAutoTraining() + " but declared " + s.autoTraining());
-      }
       if (!diffs.isEmpty()) {
         conflict(ResourceKind.SOLUTION, s.name(), String.join("; ", diffs));
+      }
+      if (existing.performAutoTraining() != null && existing.performAutoTraining() != s.autoTraining()) {
+        changeable(ResourceKind.SOLUTION, s.name(), "its performAutoTraining is " + existing.performAutoTraining()
+            + " but declared " + s.autoTraining(), "Change it with UpdateSolution");
       }
     }
 
@@ -768,20 +769,18 @@ public final class Provisioner {
     private void compareCampaign(CampaignSpec c, Campaign existing) {
       List<String> diffs = new ArrayList<>();
       if (existing.minProvisionedTPS() != null && existing.minProvisionedTPS() != c.minProvisionedTps()) {
-        diffs.add("its minProvisionedTPS is " + existing.minProvisionedTPS() + " but declared "
-            + c.minProvisionedTps() + " (change it with UpdateCampaign)");
+        diffs.add("its minProvisionedTPS is " + existing.minProvisionedTPS() + " but declared " + c.minProvisionedTps());
       }
       Map<String, String> declared = c.exploration().map(ItemExploration::toConfig).orElse(Map.of());
       Map<String, String> actual = existing.campaignConfig() == null || !existing.campaignConfig().hasItemExplorationConfig()
           ? Map.of() : existing.campaignConfig().itemExplorationConfig();
       declared.forEach((k, v) -> {
         if (!sameNumber(v, actual.get(k))) {
-          diffs.add("its " + k + " is " + actual.getOrDefault(k, "unset") + " but declared " + v
-              + " (change it with UpdateCampaign)");
+          diffs.add("its " + k + " is " + actual.getOrDefault(k, "unset") + " but declared " + v);
         }
       });
       if (!diffs.isEmpty()) {
-        conflict(ResourceKind.CAMPAIGN, c.name(), String.join("; ", diffs));
+        changeable(ResourceKind.CAMPAIGN, c.name(), String.join("; ", diffs), "Change it with UpdateCampaign");
       }
     }
 
@@ -813,6 +812,9 @@ public final class Provisioner {
           if (!r.useCase().recipeArn().equals(rec.recipeArn())) {
             conflict(kind, r.name(), "its recipe is " + rec.recipeArn() + " but declared " + r.useCase().recipeArn());
           }
+          if ("INACTIVE".equals(rec.status()) || String.valueOf(rec.status()).startsWith("STOP")) {
+            changeable(kind, r.name(), "it is stopped (" + rec.status() + ")", "Start it with StartRecommender");
+          }
           existing(kind, r.name(), rec.status(), recommenderStatus(arn));
         } else {
           RecommenderConfig.Builder config = RecommenderConfig.builder()
@@ -838,6 +840,12 @@ public final class Provisioner {
     private void conflict(ResourceKind kind, String name, String difference) {
       emit(kind, name, Action.FAILED, "CONFLICT", Optional.of(difference));
       throw new SpecConflictException(kind, name, difference);
+    }
+
+    /** A difference that an Update call or a start could resolve, which apply leaves to the caller. */
+    private void changeable(ResourceKind kind, String name, String difference, String advice) {
+      emit(kind, name, Action.FAILED, "CONFLICT", Optional.of(difference));
+      throw new SpecConflictException(kind, name, difference, advice);
     }
   }
 

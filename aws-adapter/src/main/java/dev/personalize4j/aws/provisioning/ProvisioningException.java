@@ -64,11 +64,16 @@ public class ProvisioningException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String difference;
 
-    /** Creates the exception. */
+    /** Creates the exception for a difference Personalize cannot apply in place. */
     public SpecConflictException(ResourceKind kind, String resourceName, String difference) {
+      this(kind, resourceName, difference, "Personalize cannot change this in place; delete the " + kind.label()
+          + " (or rename it in the declaration) and apply again");
+    }
+
+    /** Creates the exception with {@code advice} on how to resolve it. */
+    public SpecConflictException(ResourceKind kind, String resourceName, String difference, String advice) {
       super(kind, resourceName, kind.label() + " " + resourceName + " exists but differs from the declaration: "
-          + difference + ". Personalize cannot change this in place; delete the " + kind.label()
-          + " (or rename it in the declaration) and apply again", null);
+          + difference + ". " + advice, null);
       this.difference = difference;
     }
 

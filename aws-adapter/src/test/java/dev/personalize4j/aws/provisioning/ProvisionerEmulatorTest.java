@@ -318,6 +318,27 @@ class ProvisionerEmulatorTest {
   }
 
   @Test
+  void aChangedCampaignThroughputIsReportedWithTheUpdateToUse() {
+    PersonalizeEmulator emulator = emulator();
+    Provisioner provisioner = provisioner(emulator, 3);
+    provisioner.apply(retail("retail"), ProgressListener.none());
+    PipelineSpec changed = PipelineSpec.builder("retail", Domain.ECOMMERCE)
+        .users(RetailPipeline.spec("retail").fields(DatasetType.USERS).toArray(Field[]::new))
+        .items(RetailPipeline.spec("retail").fields(DatasetType.ITEMS).toArray(Field[]::new))
+        .solution(SolutionSpec.of(RetailPipeline.UP, Recipe.USER_PERSONALIZATION))
+        .campaign(CampaignSpec.builder("retail-for-you", RetailPipeline.UP).minProvisionedTps(5)
+            .exploration(ItemExploration.of(0.5, 30)).build())
+        .build();
+
+    SpecConflictException e = catchThrowableOfType(SpecConflictException.class,
+        () -> provisioner.apply(changed, ProgressListener.none()));
+
+    assertThat(e.kind()).isEqualTo(ResourceKind.CAMPAIGN);
+    assertThat(e.difference()).isEqualTo("its minProvisionedTPS is 1 but declared 5; its explorationWeight is 0.3 but declared 0.5");
+    assertThat(e).hasMessageEndingWith(". Change it with UpdateCampaign");
+  }
+
+  @Test
   void importsAreNotRepeatedButANewSourceIsImported() {
     PersonalizeEmulator emulator = emulator();
     Provisioner provisioner = provisioner(emulator, 3);
@@ -454,8 +475,9 @@ class ProvisionerEmulatorTest {
     SpecConflictException e = catchThrowableOfType(SpecConflictException.class,
         () -> provisioner(emulator, 3).apply(retail("retail"), events::add));
 
-    assertThat(e).hasMessageStartingWith(
-        "dataset group retail exists but differs from the declaration: its domain is CUSTOM but declared ECOMMERCE.");
+    assertThat(e).hasMessage("dataset group retail exists but differs from the declaration: its domain is CUSTOM"
+        + " but declared ECOMMERCE. Personalize cannot change this in place; delete the dataset group (or rename it"
+        + " in the declaration) and apply again");
     assertThat(events.get(events.size() - 1).action()).isEqualTo(Action.FAILED);
     assertThat(emulator.inspection().createRequestCount()).isEqualTo(1);
   }
