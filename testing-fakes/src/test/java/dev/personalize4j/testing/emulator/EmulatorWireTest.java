@@ -132,6 +132,10 @@ class EmulatorWireTest {
         "{\"trackingId\":\"" + shop.trackingId + "\",\"sessionId\":\"s\",\"eventList\":[{\"eventType\":\"View\",\"sentAt\":\"2024-12-04\"}]}");
     assertThat(events.statusCode()).isEqualTo(400);
     assertThat(json(events).path("message").asText()).contains("sentAt");
+    HttpResponse<String> huge = post("/events", null,
+        "{\"trackingId\":\"" + shop.trackingId + "\",\"sessionId\":\"s\",\"eventList\":[{\"eventType\":\"View\",\"sentAt\":1e30}]}");
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(json(huge).path("message").asText()).contains("sentAt");
   }
 
   @Test

@@ -125,13 +125,13 @@ final class Req {
     if (!v.isNumber()) {
       throw ApiException.serialization(field(name) + " must be epoch seconds as a number but was " + v.getNodeType());
     }
-    BigDecimal seconds = v.decimalValue();
-    long whole = seconds.longValue();
-    long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
     try {
+      BigDecimal seconds = v.decimalValue();
+      long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+      long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
       return Optional.of(Instant.ofEpochSecond(whole, nanos));
-    } catch (RuntimeException e) {
-      throw ApiException.invalidInput(field(name) + " is out of range: " + v);
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw ApiException.invalidInput(field(name) + " must be epoch seconds within the supported range but was " + v);
     }
   }
 
