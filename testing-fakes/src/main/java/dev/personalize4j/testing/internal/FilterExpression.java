@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * {@code AND}/{@code OR} and parentheses within one dataset; {@code CurrentItem.<FIELD>} as a value;
  * {@code $PARAM} placeholders; {@code |} chains (includes are united, excludes subtracted). An
  * {@code Items} field the item lacks never matches {@code IN} or a comparison and always matches
- * {@code NOT IN}. Not supported: {@code IF CurrentUser…}, {@code UserID}/{@code ActionID} targets and
+ * {@code NOT IN}. Keywords and dataset names are case-insensitive; a field name matches exactly, else
+ * ignoring case; values match exactly except event types. Not supported: {@code IF CurrentUser…}, {@code UserID}/{@code ActionID} targets and
  * the Users and Actions datasets.
  */
 public final class FilterExpression {
@@ -227,7 +228,7 @@ public final class FilterExpression {
         } else if (v instanceof CurrentItemRef c) {
           Item current = ctx.currentItem(c.field());
           if (current != null) {
-            current.attribute(c.field()).ifPresent(a -> out.addAll(strings(a)));
+            attribute(current, c.field()).ifPresent(a -> out.addAll(strings(a)));
           }
         }
       }
@@ -258,7 +259,7 @@ public final class FilterExpression {
         double bound = number(resolved.get(0));
         Engine engine = ctx.engine();
         return id -> engine.item(id)
-            .flatMap(i -> i.attribute(field))
+            .flatMap(i -> attribute(i, field))
             .filter(AttributeValue.Numeric.class::isInstance)
             .map(a -> op.compare(((AttributeValue.Numeric) a).value(), bound))
             .orElse(false);
@@ -267,7 +268,7 @@ public final class FilterExpression {
       Engine engine = ctx.engine();
       boolean negate = op == Op.NOT_IN;
       return id -> {
-        Optional<AttributeValue> a = engine.item(id).flatMap(i -> i.attribute(field));
+        Optional<AttributeValue> a = engine.item(id).flatMap(i -> attribute(i, field));
         if (a.isEmpty()) {
           return negate;
         }
@@ -288,6 +289,20 @@ public final class FilterExpression {
       throw new IllegalArgumentException("filter condition " + dataset + "." + field + " " + op.symbol
           + " needs a number but the value was '" + text + "'");
     }
+  }
+
+  /** The item's field, matched exactly or else ignoring case (core forbids names differing only so). */
+  private static Optional<AttributeValue> attribute(Item item, String field) {
+    Optional<AttributeValue> exact = item.attribute(field);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    for (Map.Entry<String, AttributeValue> e : item.attributes().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(field)) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<String> strings(AttributeValue value) {

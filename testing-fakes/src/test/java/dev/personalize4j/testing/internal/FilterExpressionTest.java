@@ -63,6 +63,7 @@ class FilterExpressionTest {
       "INCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"Click\"); novel",
       "INCLUDE ItemID WHERE Items.CATEGORY_L1 IN (\"outdoor\"); bag tent",
       "INCLUDE ItemID WHERE Items.CATEGORY_L1 IN (\"Outdoor\"); ''",
+      "include itemid where items.category_l1 in (\"outdoor\"); bag tent",
       "INCLUDE ItemID WHERE Items.CATEGORY_L1 IN (\"accessories\"); cable",
       "INCLUDE ItemID WHERE Items.CATEGORY_L1 NOT IN (\"outdoor\", \"books\"); bare cable phone",
       "EXCLUDE ItemID WHERE Items.CATEGORY_L1 IN (\"outdoor\"); bare cable novel phone",
