@@ -214,8 +214,11 @@ final class State {
       return;
     }
     Resource solution = resources.get(version.parentArn);
-    Optional<String> eventType = Optional.ofNullable(solution == null ? null : solution.eventType);
-    finish(version, trainingShortfall(solution == null ? "" : solution.parentArn, eventType));
+    if (solution == null || solution.deleting()) {
+      finish(version, Optional.of("The solution " + version.parentArn + " was deleted during training"));
+      return;
+    }
+    finish(version, trainingShortfall(solution.parentArn, Optional.ofNullable(solution.eventType)));
   }
 
   /** Why the dataset group's data is too little to train on (personalize-api.md §D), if it is. */
