@@ -17,11 +17,11 @@ public final class SchemaDiff {
   public static Optional<String> difference(String existingJson, String declaredJson) {
     Object existing;
     try {
-      existing = MiniJson.parse(existingJson);
+      existing = SchemaJson.parse(existingJson);
     } catch (IllegalArgumentException e) {
       return Optional.of("the existing schema is not readable JSON (" + e.getMessage() + ")");
     }
-    Object declared = MiniJson.parse(declaredJson);
+    Object declared = SchemaJson.parse(declaredJson);
     if (existing.equals(declared)) {
       return Optional.empty();
     }
