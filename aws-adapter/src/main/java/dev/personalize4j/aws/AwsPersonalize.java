@@ -84,7 +84,7 @@ public final class AwsPersonalize implements Personalize {
     this.cache = new RecommendationCache(b.cache, ticker, counters);
     this.recommender = new AwsRecommender(runtime,
         new AwsRecommender.Arns(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn),
-        b.filters, cache, resilience, b.fallback, clock, counters);
+        b.filters, cache, resilience, b.fallback, clock, ticker, counters);
     this.eventSink = new AwsEventSink(events, b.trackingId, b.events, clock, b.sleeper, counters,
         recommender::invalidate);
     this.catalog = new AwsCatalogSync(events, control, b.itemsDatasetArn, b.usersDatasetArn, b.catalog,

@@ -1,11 +1,15 @@
 package dev.personalize4j.aws;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.personalize4j.Personalize;
 import dev.personalize4j.testing.contract.ContractData;
 import dev.personalize4j.testing.contract.RecommenderContract;
 import dev.personalize4j.testing.emulator.PersonalizeEmulator;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -26,6 +30,14 @@ class AwsRecommenderContractTest extends RecommenderContract {
   @AfterAll
   static void stop() {
     emulator.close();
+  }
+
+  /** No contract test may pass on degraded (stale, fallback or empty) answers. */
+  @AfterEach
+  void everyAnswerWasLive() {
+    AwsPersonalizeStats stats = ((AwsPersonalize) personalize).stats();
+    assertThat(stats.staleServed() + stats.fallbackServed() + stats.emptyServed()).as("degraded answers in %s", stats)
+        .isZero();
   }
 
   @Override

@@ -67,10 +67,15 @@ final class EmulatorFixture {
         .build();
   }
 
-  /** An adapter builder pointed at the emulator with fake credentials, no ARNs yet. */
+  /**
+   * An adapter builder pointed at the emulator with fake credentials and no ARNs yet; no backoff
+   * sleeping, and a deadline generous enough for a loaded 2-core CI machine (tests that exercise the
+   * deadline set their own, on a fake ticker).
+   */
   static AwsPersonalize.Builder adapter(PersonalizeEmulator emulator) {
     return AwsPersonalize.builder().region(emulator.region()).credentialsProvider(CREDENTIALS)
-        .endpointOverride(emulator.endpoint()).sleeper(d -> {});
+        .endpointOverride(emulator.endpoint()).sleeper(d -> {})
+        .resilience(ResilienceSettings.builder().deadline(Duration.ofSeconds(10)).build());
   }
 
   /** An adapter builder configured with every ARN of {@code p}. */

@@ -10,6 +10,7 @@ import dev.personalize4j.Recommendation;
 import dev.personalize4j.RecommendationRequest;
 import dev.personalize4j.Recommendations;
 import dev.personalize4j.Recommender;
+import dev.personalize4j.Ticker;
 import dev.personalize4j.UserId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +50,14 @@ public final class AwsRecommender implements Recommender {
   private final Resilience resilience;
   private final Recommender fallback;
   private final Clock clock;
+  private final Ticker ticker;
   private final Counters counters;
+  private final ConcurrentHashMap<String, Long> lastWarning = new ConcurrentHashMap<>();
+  private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   public AwsRecommender(PersonalizeRuntimeClient client, Arns arns, Map<String, String> filters,
-      RecommendationCache cache, Resilience resilience, Recommender fallback, Clock clock, Counters counters) {
+      RecommendationCache cache, Resilience resilience, Recommender fallback, Clock clock, Ticker ticker,
+      Counters counters) {
     this.client = client;
     this.arns = arns;
     this.filters = Map.copyOf(filters);
@@ -58,6 +65,7 @@ public final class AwsRecommender implements Recommender {
     this.resilience = resilience;
     this.fallback = fallback;
     this.clock = clock;
+    this.ticker = ticker;
     this.counters = counters;
   }
 
@@ -141,6 +149,7 @@ public final class AwsRecommender implements Recommender {
       if (!e.isRetryable()) {
         throw e;
       }
+      noteDegraded(arn, e);
       Optional<Recommendations> stale = cache.lastGood(key);
       if (stale.isPresent()) {
         counters.staleServed.increment();
@@ -161,6 +170,25 @@ public final class AwsRecommender implements Recommender {
       counters.emptyServed.increment();
       LOG.debug("serving an empty answer for {} after: {}", arn, e.getMessage());
       return Recommendations.empty(Recommendations.Source.FALLBACK, clock.instant());
+    }
+  }
+
+  /** Logs the first degraded answer per endpoint per minute at WARN (the rest at DEBUG), without user data. */
+  private void noteDegraded(String arn, PersonalizeException e) {
+    long now = ticker.read();
+    boolean[] warn = {false};
+    lastWarning.compute(arn, (k, last) -> {
+      if (last == null || now - last >= WARN_INTERVAL_NANOS) {
+        warn[0] = true;
+        return now;
+      }
+      return last;
+    });
+    if (warn[0]) {
+      LOG.warn("{} failed, serving stale/fallback answers (further failures this minute at DEBUG): {}", arn,
+          e.getMessage());
+    } else {
+      LOG.debug("{} failed: {}", arn, e.getMessage());
     }
   }
 
