@@ -233,8 +233,9 @@ public final class RetailDemo {
       Timed<Recommendations> again) {
     Map<String, Long> bought = data.purchasesByCategory(c.id());
     screen.section(1, "An existing customer: what they bought, what we recommend",
-        c.id() + " - " + describe(c) + " - " + data.history(c.id(), RetailData.PURCHASE).size()
-            + " purchases, " + bought.values().iterator().next() + " of them in " + bought.keySet().iterator().next(),
+        c.id() + " - " + describe(c) + " - " + (bought.isEmpty() ? "purchases unknown to the generated data"
+            : data.history(c.id(), RetailData.PURCHASE).size() + " purchases, " + bought.values().iterator().next()
+                + " of them in " + bought.keySet().iterator().next()),
         "recommender.forUser(UserId.of(\"" + c.id() + "\"), RecommendationRequest.ofLimit(" + SHELF + "))");
     List<String> left = Screen.table(List.of("Recent purchases", "Dept", "Price"),
         new int[] {PRODUCT, DEPT, PRICE}, purchases.stream().map(s -> List.of(s.name(), s.category(), price(s))).toList());
@@ -303,7 +304,8 @@ public final class RetailDemo {
   private void section5(Customer c, List<Shown> ranked) {
     screen.section(5, "How likely is " + c.id() + " to buy each of these?",
         "recommender.rank(user, candidates) - scores are shares of likelihood and sum to 100 %",
-        c.id() + " buys mostly " + data.purchasesByCategory(c.id()).keySet().iterator().next());
+        data.purchasesByCategory(c.id()).keySet().stream().findFirst().map(m -> c.id() + " buys mostly " + m)
+            .orElse(c.id() + " is not in the generated data"));
     double max = ranked.stream().mapToDouble(s -> s.score().orElse(0)).max().orElse(0);
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
@@ -442,7 +444,11 @@ public final class RetailDemo {
     }
     for (Customer c : data.customers()) {
       int purchases = data.history(c.id(), RetailData.PURCHASE).size();
-      Map.Entry<String, Long> top = data.purchasesByCategory(c.id()).entrySet().iterator().next();
+      Map<String, Long> byCategory = data.purchasesByCategory(c.id());
+      if (byCategory.isEmpty()) {
+        continue;
+      }
+      Map.Entry<String, Long> top = byCategory.entrySet().iterator().next();
       if (purchases >= 8 && top.getValue() * 10 >= purchases * 6L && top.getKey().equals(c.mainCategory())) {
         return c;
       }
@@ -570,6 +576,9 @@ public final class RetailDemo {
   }
 
   private static String counts(Map<String, Long> counts) {
+    if (counts.isEmpty()) {
+      return "unknown";
+    }
     return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
   }
 
