@@ -80,6 +80,7 @@ class EmulatorStandaloneIT {
         control.describeCampaign(b -> b.campaignArn(campaign));
         var answer = runtime.getRecommendations(b -> b.campaignArn(campaign).numResults(5));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - launched);
+        System.out.println("standalone emulator: launch to first GetRecommendations answer took " + elapsed.toMillis() + " ms");
         assertThat(answer.recommendationId()).startsWith("RID-");
         assertThat(elapsed).as("launch to first GetRecommendations answer").isLessThan(ACCEPTANCE_BOUND);
       }
