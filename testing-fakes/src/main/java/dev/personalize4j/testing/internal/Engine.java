@@ -34,10 +34,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <ul>
  *   <li>popularity: per item (and per event type) sums of recency-weighted event counts, with a
  *       half-life of {@value #HALF_LIFE_DAYS} days; events from the future count as now;
- *   <li>related items: cosine similarity of item co-occurrence in user histories, then items of the
- *       same {@code CATEGORY_L1} by popularity, then popularity;
+ *   <li>related items: cosine similarity of item co-occurrence in user histories (counting the
+ *       {@value #MAX_NEIGHBOURS} users who came to the item last), then items of the same {@code
+ *       CATEGORY_L1} by popularity, then popularity;
  *   <li>per user: item-kNN from the user's {@value #HISTORY_WINDOW} most recent events (recent events
- *       and purchases weigh more), blended with the user's category affinity and popularity;
+ *       and purchases weigh more; the {@value #MAX_ANCHORS} strongest items each contribute their
+ *       {@value #MAX_NEIGHBOUR_ITEMS} nearest neighbours), blended with the user's category affinity
+ *       and popularity;
  *   <li>cold start: users without events get what users sharing their attributes favour (numeric
  *       attributes bucketed by tens, e.g. AGE by decade), blended with popularity; popularity alone
  *       when nothing is known.
@@ -50,6 +53,12 @@ public final class Engine {
   static final int MAX_NEIGHBOURS = 100;
   static final int MAX_NEIGHBOUR_ITEMS = 100;
   private static final double HISTORY_DECAY = 0.85;
+  /** Blend of a known user's scores: item-kNN, category affinity, popularity (sum 1). */
+  private static final double KNN_WEIGHT = 0.6;
+  private static final double CATEGORY_WEIGHT = 0.3;
+  private static final double POPULARITY_WEIGHT = 0.1;
+  /** Share of what similar users favour in a cold-start score; the rest is popularity. */
+  private static final double DEMOGRAPHIC_WEIGHT = 0.8;
   private static final double MAX_EXPONENT = 500;
 
   private final Clock clock;
@@ -61,7 +70,7 @@ public final class Engine {
   // Guarded by lock.
   private final TreeSet<String> universe = new TreeSet<>();
   private final Map<String, List<String>> categoriesByItem = new HashMap<>();
-  /** Cosine neighbours per item, valid until the next write; bounded. */
+  /** Cosine neighbours per item; entries a write changes are dropped at once. Bounded. */
   private final Map<String, Neighbours> cosineCache = new ConcurrentHashMap<>();
   private final Map<String, List<Event>> events = new HashMap<>();
   private final Map<String, LinkedHashMap<String, Double>> userItems = new HashMap<>();
@@ -395,7 +404,7 @@ public final class Engine {
           category = Math.max(category, categories.getOrDefault(c, 0.0) / maxCategory);
         }
       }
-      double score = 0.6 * cf + 0.3 * category * (0.5 + 0.5 * pop) + 0.1 * pop;
+      double score = KNN_WEIGHT * cf + CATEGORY_WEIGHT * category * (0.5 + 0.5 * pop) + POPULARITY_WEIGHT * pop;
       if (score > 0) {
         out.put(id, score);
       }
@@ -431,8 +440,8 @@ public final class Engine {
     double maxPopularity = max(popularity);
     Map<String, Double> out = new HashMap<>();
     for (String id : universe) {
-      double score = 0.8 * favoured.getOrDefault(id, 0.0) / maxFavoured
-          + (maxPopularity > 0 ? 0.2 * popularity.getOrDefault(id, 0.0) / maxPopularity : 0);
+      double score = DEMOGRAPHIC_WEIGHT * favoured.getOrDefault(id, 0.0) / maxFavoured
+          + (maxPopularity > 0 ? (1 - DEMOGRAPHIC_WEIGHT) * popularity.getOrDefault(id, 0.0) / maxPopularity : 0);
       if (score > 0) {
         out.put(id, score);
       }
