@@ -229,6 +229,17 @@ class EmulatorRuntimeAndEventsTest {
   }
 
   @Test
+  void filtersMustNameFieldsOfTheGroupsSchemas() {
+    assertThatThrownBy(() -> shop.filter("colour", "INCLUDE ItemID WHERE Items.COLOUR IN ($COLOUR)"))
+        .isInstanceOf(software.amazon.awssdk.services.personalize.model.InvalidInputException.class)
+        .hasMessageContaining("Items.COLOUR");
+    assertThatThrownBy(() -> shop.filter("tier", "EXCLUDE ItemID WHERE Items.PRICE > 10 IF CurrentUser.TIER = \"gold\""))
+        .isInstanceOf(software.amazon.awssdk.services.personalize.model.InvalidInputException.class);
+    String literal = shop.filter("literal", "INCLUDE ItemID WHERE Items.CATEGORY_L1 IN (\"Items.NOT_A_FIELD\")");
+    assertThat(literal).endsWith("filter/literal");
+  }
+
+  @Test
   void concurrentCallsAreAllAnsweredAndCounted() throws Exception {
     int recommendationsBefore = emulator.inspection().requestCount("GetRecommendations");
     int eventsBefore = emulator.inspection().receivedEvents().size();

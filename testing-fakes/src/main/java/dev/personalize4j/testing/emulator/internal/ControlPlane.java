@@ -876,6 +876,7 @@ final class ControlPlane {
     } catch (IllegalArgumentException e) {
       throw ApiException.invalidInput("Invalid filter expression: " + e.getMessage());
     }
+    checkFilterFields(g, expression);
     if (state.all(FILTER, f -> f.parentArn.equals(g.arn)).size() >= 30) {
       throw ApiException.limitExceeded("Dataset group " + g.arn + " already has 30 filters, the limit");
     }
@@ -884,6 +885,25 @@ final class ControlPlane {
     Resource r = state.add(FILTER, arn, name, g.arn, requestOf(in));
     r.filter = parsed;
     return Out.obj().put("filterArn", arn);
+  }
+
+  private static final java.util.regex.Pattern FIELD_REFERENCE =
+      java.util.regex.Pattern.compile("\\b(Items|Users|CurrentItem|CurrentUser)\\.([A-Za-z][A-Za-z0-9_]*)");
+
+  /** Field references must name fields of the group's Items/Users schemas, when those datasets exist. */
+  private void checkFilterFields(Resource group, String expression) {
+    String unquoted = expression.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+    var m = FIELD_REFERENCE.matcher(unquoted);
+    while (m.find()) {
+      String type = m.group(1).endsWith("Item") || m.group(1).equals("Items") ? DatasetType.ITEMS : DatasetType.USERS;
+      String field = m.group(2);
+      for (Resource d : state.all(DATASET, x -> x.parentArn.equals(group.arn) && x.datasetType.equals(type))) {
+        if (d.schema.field(field).isEmpty()) {
+          throw ApiException.invalidInput("Invalid filter expression: " + m.group(0) + " is not a field of the "
+              + DatasetType.display(type) + " schema of " + group.arn);
+        }
+      }
+    }
   }
 
   private ObjectNode filter(Resource r) {
