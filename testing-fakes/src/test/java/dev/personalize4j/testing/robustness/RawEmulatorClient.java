@@ -31,8 +31,17 @@ final class RawEmulatorClient implements AutoCloseable {
   private final HttpClient http;
 
   RawEmulatorClient() {
+    this(null);
+  }
+
+  /** An emulator whose import jobs read {@code dataDirectory}, when given. */
+  RawEmulatorClient(java.nio.file.Path dataDirectory) {
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    this.emulator = PersonalizeEmulator.start();
+    PersonalizeEmulator.Builder b = PersonalizeEmulator.builder();
+    if (dataDirectory != null) {
+      b.dataDirectory(dataDirectory);
+    }
+    this.emulator = b.start();
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(REQUEST_TIMEOUT)
