@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -68,6 +69,9 @@ public final class AwsPersonalize implements Personalize {
   private final AwsRecommender recommender;
   private final AwsEventSink eventSink;
   private final AwsCatalogSync catalog;
+  private final Runnable unbindMetrics;
+  /** Micrometer holds its meters' state weakly; this keeps it alive as long as this instance. */
+  private final Supplier<AwsPersonalizeStats> statsForMeters = this::stats;
   private volatile boolean closed;
 
   private AwsPersonalize(Builder b) {
@@ -92,7 +96,9 @@ public final class AwsPersonalize implements Personalize {
     if (b.meterRegistry != null) {
       List<String> endpoints = Stream.of(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn,
           b.itemsDatasetArn, b.usersDatasetArn).filter(Objects::nonNull).distinct().toList();
-      MicrometerMetrics.bind(b.meterRegistry, this::stats, endpoints);
+      this.unbindMetrics = MicrometerMetrics.bind(b.meterRegistry, statsForMeters, endpoints);
+    } else {
+      this.unbindMetrics = () -> {};
     }
   }
 
@@ -154,7 +160,7 @@ public final class AwsPersonalize implements Personalize {
     };
   }
 
-  /** Delivers pending events (within the sink's drain timeout), then closes the SDK clients. */
+  /** Delivers pending events (within the sink's drain timeout), removes its meters, then closes the SDK clients. */
   @Override
   public void close() {
     if (closed) {
@@ -164,6 +170,7 @@ public final class AwsPersonalize implements Personalize {
     try {
       eventSink.close();
     } finally {
+      unbindMetrics.run();
       runtime.close();
       events.close();
       control.close();

@@ -74,6 +74,7 @@ class SettingsTest {
         .credentialsProvider(EmulatorFixture.CREDENTIALS).endpointOverride(URI.create("http://127.0.0.1:9"))
         .forUserArn("arn:aws:personalize:us-east-1:000000000000:campaign/c")
         .meterRegistry(registry).build()) {
+      System.gc();
       assertThat(registry.get("personalize4j.cache.requests").tag("result", "hit").functionCounter().count()).isZero();
       assertThat(registry.get("personalize4j.circuit.state")
           .tag("endpoint", "arn:aws:personalize:us-east-1:000000000000:campaign/c").gauge().value()).isZero();
@@ -81,5 +82,6 @@ class SettingsTest {
       assertThat(registry.get("personalize4j.backend.requests").tag("operation", "PutEvents").functionCounter().count())
           .isZero();
     }
+    assertThat(registry.getMeters()).as("meters are removed on close").isEmpty();
   }
 }

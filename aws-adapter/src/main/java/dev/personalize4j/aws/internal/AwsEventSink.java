@@ -126,7 +126,12 @@ public final class AwsEventSink implements EventSink {
       Interaction stamped = interaction.stampedIfAbsent(clock.instant(), UUID.randomUUID().toString());
       long seq = sequence.incrementAndGet();
       if (spool != null) {
-        spool.append(stamped);
+        try {
+          spool.append(stamped);
+        } catch (java.io.UncheckedIOException e) {
+          throw new PersonalizeException("the event could not be journaled to the durable spool, so it was not "
+              + "recorded: " + e.getMessage(), false, e);
+        }
       }
       outstanding.add(seq);
       sinkCounters.recorded(1);

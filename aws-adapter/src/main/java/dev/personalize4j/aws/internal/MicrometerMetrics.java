@@ -3,7 +3,9 @@ package dev.personalize4j.aws.internal;
 import dev.personalize4j.aws.AwsPersonalizeStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -28,9 +30,14 @@ public final class MicrometerMetrics {
     }
   }
 
-  /** Registers every meter on {@code registry}, reading {@code stats} when scraped. */
-  public static void bind(Object registry, Supplier<AwsPersonalizeStats> stats, List<String> endpoints) {
+  /**
+   * Registers every meter on {@code registry}, reading {@code stats} when scraped.
+   *
+   * @return removes the meters again (called on close)
+   */
+  public static Runnable bind(Object registry, Supplier<AwsPersonalizeStats> stats, List<String> endpoints) {
     MeterRegistry r = (MeterRegistry) registry;
+    List<Meter> before = List.copyOf(r.getMeters());
     counter(r, "personalize4j.cache.requests", "result", "hit", stats, AwsPersonalizeStats::cacheHits);
     counter(r, "personalize4j.cache.requests", "result", "miss", stats, AwsPersonalizeStats::cacheMisses);
     counter(r, "personalize4j.cache.loads", null, null, stats, AwsPersonalizeStats::cacheLoads);
@@ -60,6 +67,9 @@ public final class MicrometerMetrics {
     Gauge.builder("personalize4j.events.pending", stats, s -> s.get().eventsPending()).register(r);
     counter(r, "personalize4j.catalog.upserted", "type", "items", stats, AwsPersonalizeStats::itemsUpserted);
     counter(r, "personalize4j.catalog.upserted", "type", "users", stats, AwsPersonalizeStats::usersUpserted);
+    List<Meter> ours = new ArrayList<>(r.getMeters());
+    ours.removeAll(before);
+    return () -> ours.forEach(r::remove);
   }
 
   private static void counter(MeterRegistry r, String name, String tag, String value,
