@@ -19,6 +19,13 @@ enum FaultScenario {
       f.throttle("GetRecommendations", 0.75).throttle("PutEvents", 0.75);
     }
   },
+  /** Most calls are refused with HTTP 429. */
+  RATE_LIMITED_429(false) {
+    @Override
+    void apply(EmulatorFaults f) {
+      f.tooManyRequests("GetRecommendations", 0.8).tooManyRequests("PutEvents", 0.8);
+    }
+  },
   /** GetRecommendations answers far later than the adapter's deadline; PutEvents is merely slow. */
   LATENCY_SPIKES(true) {
     @Override
