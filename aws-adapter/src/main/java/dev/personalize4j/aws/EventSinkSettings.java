@@ -212,10 +212,27 @@ public final class EventSinkSettings {
     }
 
     /**
-     * Journals every recorded event to files in {@code directory} before {@code record} returns, so
-     * events survive a crash of the JVM and are re-sent, with their original event ids, by the next
-     * sink opened on the same directory. See {@code dev.personalize4j.aws.internal.EventSpool} for the
-     * format. Only one sink may use a directory at a time.
+     * Journals every recorded event to files in {@code directory}, so events survive a crash of the
+     * JVM and are re-sent by the next sink opened on the same directory.
+     *
+     * <ul>
+     *   <li>{@code record} appends the stamped event (with its event id) as one line to
+     *       {@code events.log} and flushes it to the operating system before returning: a SIGKILL
+     *       of the JVM loses nothing already recorded (there is no fsync, so a power loss may).
+     *   <li>When an event is delivered, or handed to the dead-letter handler (including at close
+     *       after the drain timeout, or when the buffer refuses it), its id is appended to
+     *       {@code done.log}.
+     *   <li>When a sink opens the directory, every event in {@code events.log} whose id is not in
+     *       {@code done.log} is re-enqueued, in recording order, with its original event id and
+     *       timestamp, and counted as recorded; the journals are then compacted. An event delivered
+     *       just before a crash but not yet marked done is sent again with the same event id, which
+     *       Personalize does not count twice.
+     *   <li>{@code spool.lock} holds an OS file lock while a sink uses the directory; a second sink
+     *       on it fails to start. The lock dies with the process.
+     *   <li>The line format (UTF-8, TAB-separated, {@code %XX}-escaped fields, no Java
+     *       serialization) is described in {@code dev.personalize4j.aws.internal.EventSpool}; a torn
+     *       last line is skipped with a warning.
+     * </ul>
      */
     public Builder durableSpool(Path directory) {
       this.durableSpool = Objects.requireNonNull(directory, "directory");

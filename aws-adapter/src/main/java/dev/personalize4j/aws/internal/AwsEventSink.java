@@ -185,7 +185,7 @@ public final class AwsEventSink implements EventSink {
   }
 
   private boolean doneUpTo(long target) {
-    Long first = outstanding.isEmpty() ? null : outstanding.first();
+    Long first = outstanding.ceiling(Long.MIN_VALUE);
     return first == null || first > target;
   }
 
@@ -322,6 +322,10 @@ public final class AwsEventSink implements EventSink {
     Retry.AsyncContext<Object> context = retry.asyncContext();
     int attempts = 0;
     while (true) {
+      if (abort) {
+        return new ServiceUnavailableException("the event sink closed before these events could be delivered "
+            + "(drain timeout " + settings.drainTimeout() + ")");
+      }
       attempts++;
       PersonalizeException failure;
       try {
