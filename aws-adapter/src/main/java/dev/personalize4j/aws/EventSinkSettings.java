@@ -219,8 +219,8 @@ public final class EventSinkSettings {
      *   <li>{@code record} appends the stamped event (with its event id) as one line to
      *       {@code events.log} and flushes it to the operating system before returning: a SIGKILL
      *       of the JVM loses nothing already recorded (there is no fsync, so a power loss may).
-     *   <li>When an event is delivered, or handed to the dead-letter handler (including at close
-     *       after the drain timeout, or when the buffer refuses it), its id is appended to
+     *   <li>When an event is delivered or dead-lettered (including at close after the drain
+     *       timeout), or refused by a full buffer (so {@code record} throws), its id is appended to
      *       {@code done.log}.
      *   <li>When a sink opens the directory, every event in {@code events.log} whose id is not in
      *       {@code done.log} is re-enqueued, in recording order, with its original event id and
