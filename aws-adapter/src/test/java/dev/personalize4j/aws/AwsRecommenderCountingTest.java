@@ -163,6 +163,23 @@ class AwsRecommenderCountingTest {
   }
 
   @Test
+  void metadataColumnsAndPromotions_travelOverTheWire() {
+    RecommendationRequest req = RecommendationRequest.builder().limit(10)
+        .addMetadataColumns("CATEGORY_L1", "PRICE")
+        .promotion(new dev.personalize4j.Promotion("books", 30, ContractData.IN_CATEGORY,
+            java.util.Map.of(ContractData.CATEGORY_PARAMETER, List.of(ContractData.BOOKS))))
+        .build();
+    try (AwsPersonalize a = EmulatorFixture.adapter(emulator, p).build()) {
+      Recommendations r = a.recommender().forUser(ContractData.TENT_BUYER, req);
+      assertThat(r.items()).isNotEmpty().allSatisfy(i -> assertThat(i.metadata()).isNotEmpty());
+      assertThat(r.items()).anySatisfy(i -> assertThat(i.promotionName()).contains("books"));
+      assertThat(r.items()).filteredOn(i -> i.promotionName().isPresent())
+          .allSatisfy(i -> assertThat(ContractData.standard().item(i.itemId()).flatMap(dev.personalize4j.Item::categoryL1))
+              .contains(ContractData.BOOKS));
+    }
+  }
+
+  @Test
   void unknownFilterName_failsBeforeAnyCall() {
     try (AwsPersonalize a = EmulatorFixture.adapter(emulator, p).build()) {
       assertThatThrownBy(() -> a.recommender().forUser(ContractData.TENT_BUYER,
