@@ -85,9 +85,10 @@ public final class BenchmarkReport {
 
   private static String score(JsonNode n) {
     JsonNode m = n.path("primaryMetric");
+    String unit = n.path("mode").asText().equals("thrpt") ? "events/s" : m.path("scoreUnit").asText();
     return String.format(Locale.ROOT, "%s ± %s %s%s", number(m.path("score").asDouble()),
         number(Double.isNaN(m.path("scoreError").asDouble()) ? 0 : m.path("scoreError").asDouble()),
-        m.path("scoreUnit").asText(), allocation(n));
+        unit, allocation(n));
   }
 
   private void ratio(String figure, String subject, String baseline, boolean higherIsBetter, double target) {
