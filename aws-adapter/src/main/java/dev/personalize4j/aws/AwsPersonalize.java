@@ -27,6 +27,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -80,25 +81,38 @@ public final class AwsPersonalize implements Personalize {
     this.ownedHttpClient = b.httpClient == null ? ApacheHttpClient.builder().build() : null;
     SdkHttpClient http = b.httpClient != null ? b.httpClient : ownedHttpClient;
     Duration deadline = b.resilience.deadline();
-    this.runtime = configure(PersonalizeRuntimeClient.builder(), b, deadline).httpClient(http).build();
-    this.events = configure(PersonalizeEventsClient.builder(), b, Duration.ofSeconds(10)).httpClient(http).build();
-    this.control = configure(PersonalizeClient.builder(), b, Duration.ofSeconds(30)).httpClient(http).build();
-    this.counters = new Counters();
-    this.resilience = new Resilience(b.resilience, ticker, b.sleeper, counters);
-    this.cache = new RecommendationCache(b.cache, ticker, counters);
-    this.recommender = new AwsRecommender(runtime,
-        new AwsRecommender.Arns(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn),
-        b.filters, cache, resilience, b.fallback, clock, ticker, counters);
-    this.eventSink = new AwsEventSink(events, b.trackingId, b.events, clock, b.sleeper, counters,
-        recommender::invalidate);
-    this.catalog = new AwsCatalogSync(events, control, b.itemsDatasetArn, b.usersDatasetArn, b.catalog,
-        resilience, deadline, ticker, b.sleeper, clock, counters);
-    if (b.meterRegistry != null) {
-      List<String> endpoints = Stream.of(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn,
-          b.itemsDatasetArn, b.usersDatasetArn).filter(Objects::nonNull).distinct().toList();
-      this.unbindMetrics = MicrometerMetrics.bind(b.meterRegistry, statsForMeters, endpoints);
-    } else {
-      this.unbindMetrics = () -> {};
+    try {
+      this.runtime = configure(PersonalizeRuntimeClient.builder(), b, deadline).httpClient(http).build();
+      this.events = configure(PersonalizeEventsClient.builder(), b, Duration.ofSeconds(10)).httpClient(http).build();
+      this.control = configure(PersonalizeClient.builder(), b, Duration.ofSeconds(30)).httpClient(http).build();
+    } catch (SdkClientException e) {
+      if (ownedHttpClient != null) {
+        ownedHttpClient.close();
+      }
+      throw new IllegalStateException("cannot build the AWS SDK clients (is the region configured? set "
+          + "AwsPersonalize.builder().region(...) or AWS_REGION): " + e.getMessage(), e);
+    }
+    try {
+      this.counters = new Counters();
+      this.resilience = new Resilience(b.resilience, ticker, b.sleeper, counters);
+      this.cache = new RecommendationCache(b.cache, ticker, counters);
+      this.recommender = new AwsRecommender(runtime,
+          new AwsRecommender.Arns(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn),
+          b.filters, cache, resilience, b.fallback, clock, ticker, counters);
+      this.eventSink = new AwsEventSink(events, b.trackingId, b.events, clock, b.sleeper, counters,
+          recommender::invalidate);
+      this.catalog = new AwsCatalogSync(events, control, b.itemsDatasetArn, b.usersDatasetArn, b.catalog,
+          resilience, deadline, ticker, b.sleeper, clock, counters);
+      if (b.meterRegistry != null) {
+        List<String> endpoints = Stream.of(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn,
+            b.itemsDatasetArn, b.usersDatasetArn).filter(Objects::nonNull).distinct().toList();
+        this.unbindMetrics = MicrometerMetrics.bind(b.meterRegistry, statsForMeters, endpoints);
+      } else {
+        this.unbindMetrics = () -> {};
+      }
+    } catch (RuntimeException e) {
+      closeClients();
+      throw e;
     }
   }
 
@@ -171,12 +185,16 @@ public final class AwsPersonalize implements Personalize {
       eventSink.close();
     } finally {
       unbindMetrics.run();
-      runtime.close();
-      events.close();
-      control.close();
-      if (ownedHttpClient != null) {
-        ownedHttpClient.close();
-      }
+      closeClients();
+    }
+  }
+
+  private void closeClients() {
+    runtime.close();
+    events.close();
+    control.close();
+    if (ownedHttpClient != null) {
+      ownedHttpClient.close();
     }
   }
 

@@ -127,6 +127,20 @@ class AwsEventSinkEmulatorTest {
   }
 
   @Test
+  void durableSpool_usedByTwoSinksAtOnce_failsClearly(@TempDir Path spool) {
+    try (AwsPersonalize first = EmulatorFixture.adapter(emulator).trackingId(trackingId)
+        .events(EventSinkSettings.builder().durableSpool(spool).build()).build()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmulatorFixture.adapter(emulator).trackingId(trackingId)
+              .events(EventSinkSettings.builder().durableSpool(spool).build()).build())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is in use by another sink");
+      first.eventSink().record(event(1));
+      first.eventSink().flush();
+    }
+    assertThat(emulator.inspection().distinctEventIds()).hasSize(1);
+  }
+
+  @Test
   void durableSpool_afterACrash_theNextSinkDeliversEverythingOnce(@TempDir Path spool) throws Exception {
     // Simulate a crash: write the journal as a sink does, without marking anything done.
     List<Interaction> recorded = new ArrayList<>();
