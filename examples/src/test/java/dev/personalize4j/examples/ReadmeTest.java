@@ -6,6 +6,7 @@ import dev.personalize4j.ItemId;
 import dev.personalize4j.Recommender;
 import dev.personalize4j.aws.AwsPersonalize;
 import dev.personalize4j.aws.CacheSettings;
+import dev.personalize4j.aws.CatalogSettings;
 import dev.personalize4j.aws.EventSinkSettings;
 import dev.personalize4j.aws.ResilienceSettings;
 import dev.personalize4j.examples.shop.BestSellers;
@@ -66,6 +67,40 @@ class ReadmeTest {
       assertThat(compiled).as("README Java block %d", count).contains(blocks.group());
     }
     assertThat(count).isEqualTo(compiled.size());
+  }
+
+  @Test
+  void configurationReference_statesTheDefaultsTheCodeHas() {
+    CacheSettings cache = CacheSettings.defaults();
+    ResilienceSettings r = ResilienceSettings.defaults();
+    EventSinkSettings e = EventSinkSettings.defaults();
+    CatalogSettings c = CatalogSettings.defaults();
+    String readme = Snippets.readme().replaceAll("\\s+", " ");
+
+    assertThat(List.of(cache.enabled(), cache.ttl(), cache.maximumSize(), cache.staleMaximumSize(), cache.staleTtl()))
+        .containsExactly(true, Duration.ofMinutes(5), 10_000L, 10_000L, Duration.ofHours(24));
+    assertThat(readme).contains("`ttl` (5 min", "`maximumSize` (10,000", "`staleMaximumSize` (10,000", "`staleTtl` (24 h)");
+
+    assertThat(List.of(r.deadline(), r.maxAttempts(), r.initialBackoff(), r.backoffMultiplier(), r.maxBackoff(),
+        r.jitter(), r.failureRateThreshold(), r.slidingWindowSize(), r.minimumNumberOfCalls(), r.waitInOpenState(),
+        r.permittedCallsInHalfOpenState()))
+        .containsExactly(Duration.ofSeconds(1), 3, Duration.ofMillis(50), 2.0, Duration.ofSeconds(1), 0.5, 50f, 20, 10,
+            Duration.ofSeconds(30), 3);
+    assertThat(readme).contains("`deadline` (1 s", "`maxAttempts` (3)", "(50 ms, ×2, 1 s)", "`jitter` (0.5)",
+        "`failureRateThreshold` (50 %)", "(20, 10)", "`waitInOpenState` (30 s)", "`permittedCallsInHalfOpenState` (3)");
+
+    assertThat(List.of(e.maxBatchSize(), e.linger(), e.bufferCapacity(), e.overflowPolicy(), e.blockTimeout(),
+        e.maxAttempts(), e.initialBackoff(), e.maxBackoff(), e.drainTimeout()))
+        .containsExactly(10, Duration.ofMillis(50), 10_000, EventSinkSettings.OverflowPolicy.BLOCK,
+            Duration.ofSeconds(1), 8, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10));
+    assertThat(readme).contains("`maxBatchSize` (10,", "`linger` (50 ms)", "`bufferCapacity` (10,000 events)",
+        "(the default, 1 s)", "`maxAttempts` (8 per batch)", "(100 ms, 5 s)", "`drainTimeout` (10 s");
+
+    assertThat(List.of(c.requestsPerSecond(), c.importMode(), c.importPollInterval(), c.importPollMaxInterval(),
+        c.importTimeout()))
+        .containsExactly(10.0, CatalogSettings.ImportMode.FULL, Duration.ofSeconds(1), Duration.ofSeconds(30),
+            Duration.ofHours(2));
+    assertThat(readme).contains("`requestsPerSecond` (10,", "(1 s, 30 s)", "`importTimeout` (2 h)");
   }
 
   @Test
