@@ -175,6 +175,34 @@ class AwsEventSinkTest {
   }
 
   @Test
+  void blockPolicy_waitsForRoom_thenThrows_withoutCountingTheEvent() throws Exception {
+    CountDownLatch inCall = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    client.failWith(r -> {
+      inCall.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return null;
+    });
+    AwsEventSink s = sink(EventSinkSettings.builder().bufferCapacity(1).blockWhenFull(Duration.ofMillis(20))
+        .maxBatchSize(1));
+    s.record(event("u", null, "i0"));
+    assertThat(inCall.await(10, TimeUnit.SECONDS)).isTrue();
+    s.record(event("u", null, "i1"));
+    assertThatThrownBy(() -> s.record(event("u", null, "i2")))
+        .isInstanceOf(PersonalizeException.class)
+        .hasMessageContaining("buffer is full (capacity 1, waited PT0.02S)")
+        .satisfies(e -> assertThat(((PersonalizeException) e).isRetryable()).isTrue());
+    release.countDown();
+    s.flush();
+    assertThat(s.counters()).isEqualTo(new SinkCounters.Snapshot(2, 2, 0, 0, 0));
+    assertThat(deadLettered).isEmpty();
+  }
+
+  @Test
   void close_deliversPendingEvents_thenRecordFails() {
     AwsEventSink s = sink(EventSinkSettings.builder().linger(Duration.ofSeconds(30)));
     for (int k = 0; k < 7; k++) {
