@@ -40,7 +40,7 @@ class FaultScenariosTest {
   static final Duration TTL = Duration.ofMinutes(1);
   static final Duration OPEN_CIRCUIT_WAIT = Duration.ofMinutes(10);
   /** Comfortably above a warm loopback call, far below the latency fault. */
-  static final Duration DEADLINE = Duration.ofMillis(400);
+  static final Duration DEADLINE = Duration.ofSeconds(1);
 
   @TempDir static Path data;
   static EmulatorCampaign campaign;
