@@ -107,9 +107,17 @@ public class CsvExportBenchmark {
     return URI.create(fixture.smallItemsLocation());
   }
 
-  /** Closes everything. */
+  /** Prints the heap's peak use in this fork, the evidence that memory stayed bounded; closes everything. */
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    long peak = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf("%n[CsvExportBenchmark] peak heap used %.1f MiB of -Xmx %.1f MiB%n", peak / 1048576.0,
+        Runtime.getRuntime().maxMemory() / 1048576.0);
     adapter.close();
     http.close();
     fixture.close();
