@@ -139,7 +139,7 @@ public final class EventSpool implements AutoCloseable {
               pending.put(id, i);
             }
           } catch (RuntimeException e) {
-            LOG.warn("skipping unreadable line {} of {}: {}", number, eventsPath, e.getMessage());
+            LOG.warn("skipping unreadable line {} of {} ({})", number, eventsPath, e.getClass().getSimpleName());
           }
         }
       }

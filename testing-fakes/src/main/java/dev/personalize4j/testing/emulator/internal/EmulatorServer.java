@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reset; no exception escapes to the server.
  */
 public final class EmulatorServer implements AutoCloseable {
+  private static final byte[] MALFORMED_BODY =
+      "{\"itemList\":[{\"itemId\":\"broken".getBytes(StandardCharsets.UTF_8);
   private static final int MAX_BODY = 16 * 1024 * 1024;
   private static final String TARGET_PREFIX = "AmazonPersonalize.";
 
@@ -163,7 +165,10 @@ public final class EmulatorServer implements AutoCloseable {
       send(exchange, route.api(), 503, "ServiceUnavailable", "Service unavailable (injected outage of " + route.operation() + ")");
       return;
     }
-    if (decision.fault().isPresent()) {
+    // A malformed response still means the request was processed, as a real 200 would: the body is
+    // corrupted after the operation ran, so clients that accept any 200 (PutEvents has no output) lose nothing.
+    boolean corrupt = decision.fault().filter(f -> f == FaultType.MALFORMED_RESPONSE).isPresent();
+    if (decision.fault().isPresent() && !corrupt) {
       fault(exchange, route, decision.fault().get());
       return;
     }
@@ -185,7 +190,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
     try {
       ObjectNode response = dispatch(route, parse(body));
-      byte[] bytes = Out.MAPPER.writeValueAsBytes(response);
+      byte[] bytes = corrupt ? MALFORMED_BODY.clone() : Out.MAPPER.writeValueAsBytes(response);
       respond(exchange, route.api(), 200, bytes, null);
     } catch (ApiException e) {
       send(exchange, route.api(), route.api().status(e.code()), e.code(), e.getMessage());
@@ -253,8 +258,7 @@ public final class EmulatorServer implements AutoCloseable {
         }
       }
       case RESET_CONNECTION -> exchange.close();
-      case MALFORMED_RESPONSE -> respond(exchange, route.api(), 200,
-          "{\"itemList\":[{\"itemId\":\"broken".getBytes(StandardCharsets.UTF_8), null);
+      case MALFORMED_RESPONSE -> throw new IllegalStateException("malformed responses are sent after processing");
     }
   }
 
