@@ -1,5 +1,6 @@
 package dev.personalize4j.aws.provisioning;
 
+import dev.personalize4j.aws.Sleeper;
 import dev.personalize4j.Ticker;
 import java.time.Clock;
 import java.time.Duration;
