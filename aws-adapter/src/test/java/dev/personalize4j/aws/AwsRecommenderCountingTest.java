@@ -18,6 +18,7 @@ import dev.personalize4j.testing.emulator.PersonalizeEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,27 +115,18 @@ class AwsRecommenderCountingTest {
     }
   }
 
-  /**
-   * Each retry is a new SDK invocation (SDK retries are off), so the emulator's per-invocation
-   * failFirstAttempts would fail every attempt; instead every call is throttled until the adapter
-   * has backed off twice, which is the same script: two throttled attempts, then success.
-   */
+  /** Our retries are separate SDK invocations (SDK retries are off), so the fault counts requests. */
   @Test
   void throttledTwice_succeedsOnTheThirdAttempt_withExactlyThreeRequests() {
-    emulator.faults().throttle(GET_RECOMMENDATIONS, 1.0);
-    int[] backoffs = {0};
-    Sleeper clearAfterSecondBackoff = d -> {
-      if (++backoffs[0] == 2) {
-        emulator.faults().clear();
-      }
-    };
-    try (AwsPersonalize a = EmulatorFixture.adapter(emulator, p).sleeper(clearAfterSecondBackoff).build()) {
+    emulator.faults().failNextCalls(GET_RECOMMENDATIONS, 2, FaultType.THROTTLE);
+    List<Duration> backoffs = new CopyOnWriteArrayList<>();
+    try (AwsPersonalize a = EmulatorFixture.adapter(emulator, p).sleeper(backoffs::add).build()) {
       Recommendations r = a.recommender().forUser(ContractData.TENT_BUYER, RecommendationRequest.ofLimit(5));
       assertThat(r.source()).isEqualTo(Recommendations.Source.LIVE);
       assertThat(r.items()).hasSize(5);
       assertThat(requests()).isEqualTo(3);
       assertThat(a.stats().retries()).isEqualTo(2);
-      assertThat(backoffs[0]).isEqualTo(2);
+      assertThat(backoffs).hasSize(2);
     }
   }
 

@@ -61,6 +61,16 @@ public final class EmulatorFaults {
     return this;
   }
 
+  /**
+   * Fails the next {@code calls} requests of {@code operation} with {@code type}, whoever sends them,
+   * then lets requests through: for clients whose retries are separate SDK invocations (such as
+   * the personalize4j adapter, which turns SDK retries off and retries itself).
+   */
+  public EmulatorFaults failNextCalls(String operation, int calls, FaultType type) {
+    plan.failNext(operation, calls, type);
+    return this;
+  }
+
   /** Fails every call of {@code operation} with HTTP 503 until {@link #endOutage()}. */
   public EmulatorFaults outage(String operation) {
     plan.outage(operation);

@@ -65,6 +65,19 @@ class EmulatorFaultsTest {
   }
 
   @Test
+  void failNextCallsCountsRequestsWhoeverSendsThem() {
+    emulator.faults().failNextCalls("GetRecommendations", 2, FaultType.TOO_MANY_REQUESTS);
+    try (PersonalizeRuntimeClient client = Sdk.runtimeNoRetries(emulator)) {
+      assertThatThrownBy(() -> recommend(client)).isInstanceOfSatisfying(PersonalizeRuntimeException.class,
+          e -> assertThat(e.statusCode()).isEqualTo(429));
+      assertThatThrownBy(() -> recommend(client)).isInstanceOf(PersonalizeRuntimeException.class);
+      recommend(client);
+      recommend(client);
+      assertThat(attempts()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void throttlingIsA400ThrottlingExceptionRetriedByTheSdk() {
     emulator.faults().throttle("GetRecommendations", 1.0);
     try (PersonalizeRuntimeClient client = Sdk.runtime(emulator)) {

@@ -23,10 +23,21 @@ public final class FaultPlan {
   private final Map<String, Map<FaultType, Double>> fractions = new HashMap<>();
   private final Map<String, Duration> latencies = new HashMap<>();
   private final Map<String, FailFirst> failFirst = new HashMap<>();
+  private final Map<String, FailNext> failNext = new HashMap<>();
   private final Set<String> outages = new HashSet<>();
   private Optional<String> solutionVersionFailure = Optional.empty();
 
   private record FailFirst(int attempts, FaultType type, Map<String, Integer> seen) {}
+
+  private static final class FailNext {
+    private int remaining;
+    private final FaultType type;
+
+    FailNext(int remaining, FaultType type) {
+      this.remaining = remaining;
+      this.type = type;
+    }
+  }
 
   /** What to do to one call: an optional delay and an optional fault. */
   public record Decision(Duration delay, Optional<FaultType> fault, boolean outage) {}
@@ -71,6 +82,14 @@ public final class FaultPlan {
     failFirst.put(op(operation), new FailFirst(attempts, type, new HashMap<>()));
   }
 
+  public synchronized void failNext(String operation, int calls, FaultType type) {
+    Objects.requireNonNull(type, "type");
+    if (calls < 0) {
+      throw new IllegalArgumentException("calls must be >= 0 but was " + calls);
+    }
+    failNext.put(op(operation), new FailNext(calls, type));
+  }
+
   public synchronized void outage(String operation) {
     outages.add(op(operation));
   }
@@ -95,6 +114,7 @@ public final class FaultPlan {
     fractions.clear();
     latencies.clear();
     failFirst.clear();
+    failNext.clear();
     outages.clear();
     solutionVersionFailure = Optional.empty();
     random = new Random(seed);
@@ -110,6 +130,13 @@ public final class FaultPlan {
     Duration delay = latencies.getOrDefault(operation, latencies.getOrDefault(ANY, Duration.ZERO));
     if (outages.contains(operation) || outages.contains(ANY)) {
       return new Decision(delay, Optional.empty(), true);
+    }
+    for (String key : new String[] {operation, ANY}) {
+      FailNext next = failNext.get(key);
+      if (next != null && next.remaining > 0) {
+        next.remaining--;
+        return new Decision(delay, Optional.of(next.type), false);
+      }
     }
     for (String key : new String[] {operation, ANY}) {
       FailFirst ff = failFirst.get(key);
