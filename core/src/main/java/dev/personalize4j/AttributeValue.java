@@ -67,6 +67,15 @@ public sealed interface AttributeValue
   }
 
   /**
+   * Returns the JSON object Personalize expects as a record's {@code properties} string: keys in
+   * camelCase ({@link #propertyKey}), numeric values as JSON numbers, all others as JSON strings
+   * (multi-valued categorical values joined by {@code |}).
+   */
+  static String propertiesJson(java.util.Map<String, AttributeValue> fields) {
+    return Json.properties(fields);
+  }
+
+  /**
    * Validates a metadata field name.
    *
    * @throws IllegalArgumentException if the name breaks Personalize's field-name rules

@@ -3,7 +3,6 @@ package dev.personalize4j.aws;
 import dev.personalize4j.Interaction;
 import dev.personalize4j.Item;
 import dev.personalize4j.User;
-import dev.personalize4j.aws.internal.JsonText;
 import dev.personalize4j.testing.contract.ContractData;
 import dev.personalize4j.testing.emulator.PersonalizeEmulator;
 import java.time.Duration;
@@ -133,13 +132,13 @@ final class EmulatorFixture {
         List<Item> batch = items.subList(from, Math.min(items.size(), from + 10));
         ev.putItems(r -> r.datasetArn(itemsDs).items(batch.stream().map(i ->
             software.amazon.awssdk.services.personalizeevents.model.Item.builder().itemId(i.id().value())
-                .properties(JsonText.properties(i.attributes())).build()).toList()));
+                .properties(dev.personalize4j.AttributeValue.propertiesJson(i.attributes())).build()).toList()));
       }
       for (int from = 0; from < users.size(); from += 10) {
         List<User> batch = users.subList(from, Math.min(users.size(), from + 10));
         ev.putUsers(r -> r.datasetArn(usersDs).users(batch.stream().map(u ->
             software.amazon.awssdk.services.personalizeevents.model.User.builder().userId(u.id().value())
-                .properties(JsonText.properties(u.attributes())).build()).toList()));
+                .properties(dev.personalize4j.AttributeValue.propertiesJson(u.attributes())).build()).toList()));
       }
       Map<String, List<Interaction>> byUser = new LinkedHashMap<>();
       for (Interaction i : interactions) {

@@ -126,7 +126,7 @@ public final class AwsCatalogSync implements CatalogSync {
     if (attributes.isEmpty()) {
       return null;
     }
-    String json = JsonText.properties(attributes);
+    String json = AttributeValue.propertiesJson(attributes);
     if (json.length() > max) {
       throw new IllegalArgumentException(what + " properties must serialise to at most " + max
           + " characters but were " + json.length());

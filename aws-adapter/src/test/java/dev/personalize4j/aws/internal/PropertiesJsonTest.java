@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonTextTest {
+class PropertiesJsonTest {
   @Test
   void properties_camelCaseKeys_numbersAsNumbers_multiValuesJoined() throws Exception {
     Map<String, AttributeValue> fields = new LinkedHashMap<>();
@@ -17,7 +17,7 @@ class JsonTextTest {
     fields.put("PRICE", AttributeValue.numeric(9.99));
     fields.put("STOCK", AttributeValue.numeric(3));
     fields.put("PRODUCT_DESCRIPTION", AttributeValue.textual("say \"hi\"\\ \n\t\u0001 \u2028 é"));
-    String json = JsonText.properties(fields);
+    String json = AttributeValue.propertiesJson(fields);
     assertThat(json).startsWith("{\"categoryL1\":\"shoes|men\",\"price\":9.99,\"stock\":3,");
     JsonNode parsed = new ObjectMapper().readTree(json);
     assertThat(parsed.get("price").isNumber()).isTrue();
