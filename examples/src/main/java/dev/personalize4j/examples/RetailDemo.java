@@ -17,6 +17,7 @@ import dev.personalize4j.examples.DemoResult.Shown;
 import dev.personalize4j.examples.RetailData.Customer;
 import dev.personalize4j.examples.RetailData.Product;
 import dev.personalize4j.examples.RetailData.Segment;
+import dev.personalize4j.testing.emulator.FaultType;
 import dev.personalize4j.testing.emulator.PersonalizeEmulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ public final class RetailDemo {
   private static final int PRODUCT = 27;
   private static final int DEPT = 11;
   private static final int PRICE = -8;
+  private static final int FLAKY_CALLS = 3;
 
   private final DemoOptions options;
   private final Screen screen;
@@ -363,7 +365,7 @@ public final class RetailDemo {
     screen.section(7, "What the library did during this run",
         "AwsPersonalize.stats()" + (backend.emulator.isPresent() ? " and the emulator's request counts" : ""));
     if (resilience != Resilience.NONE) {
-      screen.line("A flaky minute (the emulator fails 50 % of GetRecommendations calls) - "
+      screen.line("A flaky backend (the emulator fails each call's first attempt with a 5xx), "
           + resilience.flakyCalls + " customers asked:");
       screen.line("    answers: " + counts(resilience.flakySources) + "; "
           + resilience.flakyRetries + " retries absorbed the failures.");
@@ -410,17 +412,14 @@ public final class RetailDemo {
   private Resilience resilienceMoment(PersonalizeEmulator emulator, UserId customer) {
     long retriesBefore = backend.personalize.stats().retries();
     Map<String, Long> sources = new LinkedHashMap<>();
-    List<Customer> others = data.customers().stream().filter(c -> !c.id().equals(customer)).skip(100).limit(6)
-        .toList();
-    emulator.faults().serverError("GetRecommendations", 0.5);
-    try {
-      for (Customer c : others) {
-        Recommendations r = recommender.forUser(c.id(), RecommendationRequest.ofLimit(SHELF));
-        sources.merge(r.source().name(), 1L, Long::sum);
-      }
-    } finally {
-      emulator.faults().clear();
+    List<Customer> others = data.customers().stream().filter(c -> !c.id().equals(customer)).skip(100)
+        .limit(FLAKY_CALLS).toList();
+    for (Customer c : others) {
+      emulator.faults().failNextCalls("GetRecommendations", 1, FaultType.SERVER_ERROR);
+      Recommendations r = recommender.forUser(c.id(), RecommendationRequest.ofLimit(SHELF));
+      sources.merge(r.source().name(), 1L, Long::sum);
     }
+    emulator.faults().clear();
     long retries = backend.personalize.stats().retries() - retriesBefore;
     Recommendations.Source known;
     Recommendations.Source unknown;
