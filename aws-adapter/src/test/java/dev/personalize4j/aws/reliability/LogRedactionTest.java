@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,9 +156,6 @@ class LogRedactionTest {
   }
 
   @Test
-  @Disabled("bug in aws-adapter EventSpool.recover: 'skipping unreadable line {} of {}: {}' logs e.getMessage() at WARN, "
-      + "and a NumberFormatException from a corrupt numeric property echoes the property value "
-      + "(log: 'For input string: \"propsecret-device-Zq81\"'). Log the exception class only. Enable when fixed.")
   void aCorruptSpoolLineIsNotEchoedIntoTheLog(@TempDir Path spool) throws Exception {
     Files.writeString(spool.resolve("events.log"),
         "E1\tev-1\t1733318401.000000000\tuser-1\tuser-1\titem-1\tView\t\t\t\tDEVICE=n:" + PROPERTY_SECRET + "\n"
