@@ -44,8 +44,8 @@ public final class CacheSimulation {
       opts.put(args[i], args[i + 1]);
     }
     Path out = Path.of(opts.getOrDefault("--out", "target/simulation.json"));
-    int requests = Integer.parseInt(opts.getOrDefault("--requests", "40000"));
-    int warmup = Integer.parseInt(opts.getOrDefault("--warmup", "40000"));
+    int requests = Integer.parseInt(opts.getOrDefault("--requests", "60000"));
+    int warmup = Integer.parseInt(opts.getOrDefault("--warmup", "60000"));
     int users = Integer.parseInt(opts.getOrDefault("--users", "100000"));
     int rate = Integer.parseInt(opts.getOrDefault("--rate", "500"));
 
