@@ -115,6 +115,26 @@ class AwsRecommenderCountingTest {
     }
   }
 
+  @Test
+  void anAnswerFetchedBeforeTheEventIsDelivered_isNotServedFromTheCacheAfterDelivery() {
+    UserId u = UserId.of("counting-window");
+    RecommendationRequest five = RecommendationRequest.ofLimit(5);
+    EventSinkSettings sendOnlyOnFlush = EventSinkSettings.builder().linger(Duration.ofHours(1)).build();
+    try (AwsPersonalize a = EmulatorFixture.adapter(emulator, p).events(sendOnlyOnFlush).build()) {
+      a.eventSink().record(Interaction.of(u, ContractData.TENT, EventType.PURCHASE));
+      assertThat(emulator.inspection().requestCount("PutEvents")).isZero();
+      // Asked in the window between record() and delivery: Personalize does not have the event yet.
+      assertThat(a.recommender().forUser(u, five).source()).isEqualTo(Recommendations.Source.LIVE);
+      assertThat(a.recommender().forUser(u, five).source()).isEqualTo(Recommendations.Source.CACHED);
+
+      a.eventSink().flush();
+
+      assertThat(emulator.inspection().requestCount("PutEvents")).isEqualTo(1);
+      assertThat(a.recommender().forUser(u, five).source()).isEqualTo(Recommendations.Source.LIVE);
+      assertThat(requests()).isEqualTo(2);
+    }
+  }
+
   /** Our retries are separate SDK invocations (SDK retries are off), so the fault counts requests. */
   @Test
   void throttledTwice_succeedsOnTheThirdAttempt_withExactlyThreeRequests() {

@@ -395,6 +395,10 @@ public final class AwsEventSink implements EventSink {
     }
     if (delivered) {
       sinkCounters.delivered(batch.size());
+      // Invalidate again now that Personalize has the events: an answer fetched between record()
+      // and delivery could otherwise be cached without them and mask the user's action.
+      Interaction first = batch.get(0).interaction();
+      invalidation.accept(first.userId().map(UserId::value).orElseGet(first::sessionOrUser));
     } else {
       sinkCounters.deadLettered(batch.size());
     }
