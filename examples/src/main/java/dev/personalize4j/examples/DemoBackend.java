@@ -94,17 +94,14 @@ final class DemoBackend implements AutoCloseable {
           .credentialsProvider(FAKE_CREDENTIALS)
           .httpClientBuilder(ApacheHttpClient.builder())
           .build()) {
-        ConsoleProgressRenderer renderer = out == System.out
-            ? ConsoleProgressRenderer.create(out)
-            : ConsoleProgressRenderer.create(out, ConsoleProgressRenderer.Mode.PLAIN);
-        // Updated in place on a terminal; in plain output only each resource's final state, one line each.
-        ProgressListener listener = renderer.mode() == ConsoleProgressRenderer.Mode.IN_PLACE
-            ? renderer
-            : event -> {
-              if (FINAL.contains(event.action())) {
-                renderer.onEvent(event);
-              }
-            };
+        // Plain lines, each resource's final state only: under `mvn -B exec:java` Maven strips the ANSI
+        // sequences an in-place renderer relies on, which would garble the output.
+        ConsoleProgressRenderer renderer = ConsoleProgressRenderer.create(out, ConsoleProgressRenderer.Mode.PLAIN);
+        ProgressListener listener = event -> {
+          if (FINAL.contains(event.action())) {
+            renderer.onEvent(event);
+          }
+        };
         resources = Provisioner.builder(control)
             .initialPollInterval(Duration.ofMillis(10))
             .maxPollInterval(Duration.ofMillis(100))

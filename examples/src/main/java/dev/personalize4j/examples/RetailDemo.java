@@ -214,15 +214,17 @@ public final class RetailDemo {
     }
     section6(customer, bought, forCustomer, excluded, hasExclude, onlyCategory, inCategory, promoCategory, promoted);
 
-    // 7. What the library did.
-    Resilience resilience = backend.emulator.map(e -> resilienceMoment(e, customerId)).orElse(Resilience.NONE);
+    // 7. What the library did (in embedded mode after a flaky backend and an outage, printed as they happen).
+    screen.section(7, "What the library did during this run",
+        "AwsPersonalize.stats()" + (backend.emulator.isPresent() ? " and the emulator's request counts" : ""));
+    backend.emulator.ifPresent(e -> resilienceMoment(e, customerId));
     AwsPersonalizeStats stats = backend.personalize.stats();
     Map<String, Integer> emulatorRequests = backend.emulatorRequests();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     Figures figures = new Figures(stats.cacheHits(), stats.cacheMisses(), stats.backendCalls(), stats.retries(),
         stats.staleServed(), stats.fallbackServed(), stats.eventsRecorded(), stats.eventsDelivered(),
         stats.usersUpserted(), emulatorRequests, elapsed);
-    section7(resilience, stats, figures);
+    section7(stats, figures);
 
     return new DemoResult(customerId, purchases, forCustomer, newcomer, segment, cold, events, after,
         Shown.of(anchor.id(), data), similar, ranked, forCustomer, excluded, onlyCategory, inCategory, promoted,
@@ -361,19 +363,7 @@ public final class RetailDemo {
     }
   }
 
-  private void section7(Resilience resilience, AwsPersonalizeStats stats, Figures figures) {
-    screen.section(7, "What the library did during this run",
-        "AwsPersonalize.stats()" + (backend.emulator.isPresent() ? " and the emulator's request counts" : ""));
-    if (resilience != Resilience.NONE) {
-      screen.line("A flaky backend (the emulator fails each call's first attempt with a 5xx), "
-          + resilience.flakyCalls + " customers asked:");
-      screen.line("    answers: " + counts(resilience.flakySources) + "; "
-          + resilience.flakyRetries + " retries absorbed the failures.");
-      screen.line("An outage (every GetRecommendations call fails):");
-      screen.line("    customer seen before -> " + resilience.outageKnown + ";  never seen -> "
-          + resilience.outageUnknown + " (best sellers, the configured fallback)");
-      screen.blank();
-    }
+  private void section7(AwsPersonalizeStats stats, Figures figures) {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("Cache", "hits " + stats.cacheHits() + ", misses " + stats.cacheMisses()
         + ", entries " + stats.cacheSize()));
@@ -403,13 +393,8 @@ public final class RetailDemo {
 
   // ---------------------------------------------------------------- resilience (embedded only)
 
-  private record Resilience(int flakyCalls, Map<String, Long> flakySources, long flakyRetries,
-      Recommendations.Source outageKnown, Recommendations.Source outageUnknown) {
-    static final Resilience NONE = new Resilience(0, Map.of(), 0, Recommendations.Source.LIVE,
-        Recommendations.Source.LIVE);
-  }
-
-  private Resilience resilienceMoment(PersonalizeEmulator emulator, UserId customer) {
+  /** Injects a flaky backend, then an outage, into the emulator and prints how the library coped. */
+  private void resilienceMoment(PersonalizeEmulator emulator, UserId customer) {
     long retriesBefore = backend.personalize.stats().retries();
     Map<String, Long> sources = new LinkedHashMap<>();
     List<Customer> others = data.customers().stream().filter(c -> !c.id().equals(customer)).skip(100)
@@ -421,6 +406,10 @@ public final class RetailDemo {
     }
     emulator.faults().clear();
     long retries = backend.personalize.stats().retries() - retriesBefore;
+    screen.line("A flaky backend (the emulator fails each call's first attempt with a 5xx), " + others.size()
+        + " customers asked:");
+    screen.line("    answers: " + counts(sources) + "; " + retries + " retries absorbed the failures.");
+    screen.line("An outage (every GetRecommendations call fails; the library logs one WARN per endpoint a minute):");
     Recommendations.Source known;
     Recommendations.Source unknown;
     emulator.faults().outage("GetRecommendations");
@@ -430,7 +419,9 @@ public final class RetailDemo {
     } finally {
       emulator.faults().endOutage();
     }
-    return new Resilience(others.size(), sources, retries, known, unknown);
+    screen.line("    customer seen before -> " + known + ";  never seen -> " + unknown
+        + " (best sellers, the configured fallback)");
+    screen.blank();
   }
 
   // ---------------------------------------------------------------- choices from the data

@@ -38,12 +38,15 @@ final class Screen {
     out.println(rule);
   }
 
+  /** Prints one indented line and flushes, so that log lines on standard error appear in order. */
   void line(String text) {
     out.println("  " + text);
+    out.flush();
   }
 
   void blank() {
     out.println();
+    out.flush();
   }
 
   void lines(List<String> lines) {
