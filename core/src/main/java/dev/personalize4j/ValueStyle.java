@@ -18,5 +18,6 @@ import org.immutables.value.Value;
     overshadowImplementation = true,
     jdkOnly = true,
     defaults = @Value.Immutable(copy = false),
-    optionalAcceptNullable = true)
+    optionalAcceptNullable = true,
+    allowedClasspathAnnotations = {Override.class})
 @interface ValueStyle {}
