@@ -99,7 +99,7 @@ public final class AwsPersonalize implements Personalize {
       this.recommender = new AwsRecommender(runtime,
           new AwsRecommender.Arns(b.forUserArn, b.similarItemsArn, b.rankingArn, b.popularArn),
           b.filters, cache, resilience, b.fallback, clock, ticker, counters);
-      this.eventSink = new AwsEventSink(events, b.trackingId, b.events, clock, b.sleeper, counters,
+      this.eventSink = new AwsEventSink(events, b.trackingId, b.events, clock, ticker, b.sleeper, counters,
           recommender::invalidate);
       this.catalog = new AwsCatalogSync(events, control, b.itemsDatasetArn, b.usersDatasetArn, b.catalog,
           resilience, deadline, ticker, b.sleeper, clock, counters);

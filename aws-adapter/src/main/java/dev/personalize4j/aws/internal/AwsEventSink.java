@@ -5,6 +5,7 @@ import dev.personalize4j.Interaction;
 import dev.personalize4j.ItemId;
 import dev.personalize4j.PersonalizeException;
 import dev.personalize4j.ServiceUnavailableException;
+import dev.personalize4j.Ticker;
 import dev.personalize4j.UserId;
 import dev.personalize4j.aws.DeadLetterHandler;
 import dev.personalize4j.aws.EventSinkSettings;
@@ -52,6 +53,7 @@ public final class AwsEventSink implements EventSink {
   private final String trackingId;
   private final EventSinkSettings settings;
   private final Clock clock;
+  private final Ticker ticker;
   private final Sleeper sleeper;
   private final Counters counters;
   private final Consumer<String> invalidation;
@@ -70,11 +72,12 @@ public final class AwsEventSink implements EventSink {
   private volatile boolean abort;
 
   public AwsEventSink(PersonalizeEventsClient client, String trackingId, EventSinkSettings settings, Clock clock,
-      Sleeper sleeper, Counters counters, Consumer<String> invalidation) {
+      Ticker ticker, Sleeper sleeper, Counters counters, Consumer<String> invalidation) {
     this.client = client;
     this.trackingId = trackingId;
     this.settings = settings;
     this.clock = clock;
+    this.ticker = ticker;
     this.sleeper = sleeper;
     this.counters = counters;
     this.invalidation = invalidation;
@@ -252,7 +255,7 @@ public final class AwsEventSink implements EventSink {
           }
           continue;
         }
-        long lingered = System.nanoTime() - windowStart[0];
+        long lingered = ticker.read() - windowStart[0];
         if (!groups.isEmpty() && lingered >= settings.linger().toNanos()) {
           sendAll(groups);
           continue;
@@ -277,7 +280,7 @@ public final class AwsEventSink implements EventSink {
 
   private void add(Map<Group, List<Entry>> groups, Entry e, long[] windowStart) {
     if (groups.isEmpty()) {
-      windowStart[0] = System.nanoTime();
+      windowStart[0] = ticker.read();
     }
     Interaction i = e.interaction();
     Group g = new Group(i.userId().map(UserId::value).orElse(null), i.sessionOrUser());

@@ -8,9 +8,11 @@ import dev.personalize4j.Interaction;
 import dev.personalize4j.ItemId;
 import dev.personalize4j.PersonalizeException;
 import dev.personalize4j.SessionId;
+import dev.personalize4j.Ticker;
 import dev.personalize4j.UserId;
 import dev.personalize4j.aws.EventSinkSettings;
 import dev.personalize4j.aws.Sleeper;
+import dev.personalize4j.testing.FakeTicker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,7 +40,7 @@ class AwsEventSinkTest {
     sink = new AwsEventSink(client, "tid", settings.deadLetterHandler((i, c) -> {
       deadLettered.addAll(i);
       deadLetterCauses.add(c);
-    }).build(), java.time.Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC), NO_SLEEP,
+    }).build(), java.time.Clock.fixed(Instant.parse("2026-12-04T10:00:00Z"), ZoneOffset.UTC), Ticker.system(), NO_SLEEP,
         new Counters(), invalidated::add);
     return sink;
   }
@@ -57,6 +59,25 @@ class AwsEventSinkTest {
       b.sessionId(SessionId.of(session));
     }
     return b.build();
+  }
+
+  @Test
+  void linger_isMeasuredOnTheInjectedTicker() throws InterruptedException {
+    FakeTicker ticker = FakeTicker.create();
+    CountDownLatch sent = new CountDownLatch(1);
+    client.failWith(r -> {
+      sent.countDown();
+      return null;
+    });
+    sink = new AwsEventSink(client, "tid", EventSinkSettings.builder().linger(Duration.ofSeconds(1)).build(),
+        java.time.Clock.systemUTC(), ticker, NO_SLEEP, new Counters(), invalidated::add);
+    sink.record(event("u1", null, "i1"));
+
+    assertThat(sent.await(100, TimeUnit.MILLISECONDS)).as("sent before the linger elapsed on the ticker").isFalse();
+    ticker.advance(Duration.ofSeconds(1));
+
+    assertThat(sent.await(30, TimeUnit.SECONDS)).as("sent once the ticker passed the linger").isTrue();
+    assertThat(client.requests()).singleElement().satisfies(r -> assertThat(r.eventList()).hasSize(1));
   }
 
   @Test
@@ -222,7 +243,7 @@ class AwsEventSinkTest {
         .maxAttempts(100)
         .drainTimeout(Duration.ofMillis(50))
         .deadLetterHandler((i, c) -> deadLettered.addAll(i))
-        .build(), java.time.Clock.systemUTC(), d -> Thread.sleep(5), new Counters(), u -> {});
+        .build(), java.time.Clock.systemUTC(), Ticker.system(), d -> Thread.sleep(5), new Counters(), u -> {});
     s.record(event("u", null, "i1"));
     s.record(event("v", null, "i2"));
     s.close();
