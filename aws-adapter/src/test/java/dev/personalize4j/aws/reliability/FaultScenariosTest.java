@@ -94,11 +94,11 @@ class FaultScenariosTest {
 
   @ParameterizedTest
   @EnumSource(FaultScenario.class)
-  void answersStayTruthfulAndNoEventIsLost(FaultScenario scenario) {
+  void answersStayTruthfulAndNoEventIsLost(FaultScenario scenario) throws InterruptedException {
     run(scenario);
   }
 
-  private void run(FaultScenario scenario) {
+  private void run(FaultScenario scenario) throws InterruptedException {
     FakeTicker ticker = FakeTicker.create();
     GatedSleeper sleeper = new GatedSleeper(ticker);
     AnswerOracle oracle = new AnswerOracle(EmulatorCampaign.allItems());
@@ -137,6 +137,11 @@ class FaultScenariosTest {
       }
       assertThat(campaign.emulator.inspection().requestCount("GetRecommendations"))
           .as("the backend was asked during the fault").isGreaterThan(healthyCalls);
+      if (scenario.eventsFail) {
+        ticker.advance(Duration.ofSeconds(1));
+        assertThat(sleeper.awaitBackgroundBackoff(Duration.ofMinutes(1)))
+            .as("the event sender met the fault (it backed off) before the fault ended").isTrue();
+      }
       if (scenario.total) {
         assertThat(oracle.count(Recommendations.Source.STALE)).isEqualTo(30);
         assertThat(oracle.count(Recommendations.Source.FALLBACK)).isEqualTo(30);

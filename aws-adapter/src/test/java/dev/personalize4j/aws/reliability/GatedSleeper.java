@@ -16,6 +16,7 @@ final class GatedSleeper implements Sleeper {
   private final FakeTicker ticker;
   private final Thread testThread;
   private volatile CountDownLatch faultOver = new CountDownLatch(0);
+  private final CountDownLatch backgroundBackoff = new CountDownLatch(1);
 
   GatedSleeper(FakeTicker ticker) {
     this.ticker = ticker;
@@ -32,12 +33,18 @@ final class GatedSleeper implements Sleeper {
     faultOver.countDown();
   }
 
+  /** Waits until a background thread (the event sender) has backed off at least once, i.e. met a failure. */
+  boolean awaitBackgroundBackoff(Duration atMost) throws InterruptedException {
+    return backgroundBackoff.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     if (Thread.currentThread() == testThread) {
       ticker.advance(duration);
       return;
     }
+    backgroundBackoff.countDown();
     if (!faultOver.await(2, TimeUnit.MINUTES)) {
       throw new InterruptedException("the test never ended its fault");
     }
