@@ -74,9 +74,8 @@ public final class AwsRecommender implements Recommender {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(request, "request");
     String arn = require(arns.forUser(), "forUserArn");
-    GetRecommendationsRequest sdk = recommendations(arn, request).userId(user.value()).build();
     RecommendationCache.Key key = new RecommendationCache.Key("forUser", user.value(), request, true);
-    return serve(key, arn, () -> fetch(arn, sdk),
+    return serve(key, arn, () -> fetch(arn, recommendations(arn, request).userId(user.value()).build()),
         () -> fallback == null ? null : fallback.forUser(user, request));
   }
 
@@ -85,9 +84,8 @@ public final class AwsRecommender implements Recommender {
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(request, "request");
     String arn = require(arns.similarItems(), "similarItemsArn");
-    GetRecommendationsRequest sdk = recommendations(arn, request).itemId(item.value()).build();
     RecommendationCache.Key key = new RecommendationCache.Key("similarTo", item.value(), request, false);
-    return serve(key, arn, () -> fetch(arn, sdk),
+    return serve(key, arn, () -> fetch(arn, recommendations(arn, request).itemId(item.value()).build()),
         () -> fallback == null ? null : fallback.similarTo(item, request));
   }
 
@@ -95,9 +93,8 @@ public final class AwsRecommender implements Recommender {
   public Recommendations popular(RecommendationRequest request) {
     Objects.requireNonNull(request, "request");
     String arn = require(arns.popular(), "popularArn");
-    GetRecommendationsRequest sdk = recommendations(arn, request).build();
     RecommendationCache.Key key = new RecommendationCache.Key("popular", "", request, false);
-    return serve(key, arn, () -> fetch(arn, sdk),
+    return serve(key, arn, () -> fetch(arn, recommendations(arn, request).build()),
         () -> fallback == null ? null : fallback.popular(request));
   }
 
@@ -105,23 +102,23 @@ public final class AwsRecommender implements Recommender {
   public Recommendations rank(RankingRequest request) {
     Objects.requireNonNull(request, "request");
     String arn = require(arns.ranking(), "rankingArn");
-    GetPersonalizedRankingRequest.Builder b = GetPersonalizedRankingRequest.builder()
-        .campaignArn(arn)
-        .userId(request.userId().value())
-        .inputList(request.candidates().stream().map(ItemId::value).toList());
-    request.filterName().ifPresent(f -> b.filterArn(filterArn(f)));
-    if (!request.filterValues().isEmpty()) {
-      b.filterValues(render(request.filterValues()));
-    }
-    if (!request.context().isEmpty()) {
-      b.context(request.context());
-    }
-    if (!request.metadataColumns().isEmpty()) {
-      b.metadataColumns(Map.of("ITEMS", request.metadataColumns()));
-    }
-    GetPersonalizedRankingRequest sdk = b.build();
     RecommendationCache.Key key = new RecommendationCache.Key("rank", request.userId().value(), request, true);
     return serve(key, arn, () -> {
+      GetPersonalizedRankingRequest.Builder b = GetPersonalizedRankingRequest.builder()
+          .campaignArn(arn)
+          .userId(request.userId().value())
+          .inputList(request.candidates().stream().map(ItemId::value).toList());
+      request.filterName().ifPresent(f -> b.filterArn(filterArn(f)));
+      if (!request.filterValues().isEmpty()) {
+        b.filterValues(render(request.filterValues()));
+      }
+      if (!request.context().isEmpty()) {
+        b.context(request.context());
+      }
+      if (!request.metadataColumns().isEmpty()) {
+        b.metadataColumns(Map.of("ITEMS", request.metadataColumns()));
+      }
+      GetPersonalizedRankingRequest sdk = b.build();
       GetPersonalizedRankingResponse r = resilience.call(GET_PERSONALIZED_RANKING, arn,
           attempt -> client.getPersonalizedRanking(sdk.toBuilder()
               .overrideConfiguration(attempt::configure).build()));

@@ -66,7 +66,7 @@ public final class RecommendationCache {
   }
 
   /**
-   * Returns the cached answer (marked CACHED) or loads it once for all concurrent callers.
+   * Returns the cached answer (stored marked CACHED) or loads it once for all concurrent callers.
    * Exceptions of the loader propagate to every caller waiting on that load.
    */
   public Recommendations get(Key key, Supplier<Recommendations> loader) {
@@ -74,7 +74,7 @@ public final class RecommendationCache {
       Recommendations hit = fresh.getIfPresent(key);
       if (hit != null) {
         counters.cacheHits.increment();
-        return hit.withSource(Recommendations.Source.CACHED);
+        return hit;
       }
     }
     counters.cacheMisses.increment();
@@ -88,7 +88,7 @@ public final class RecommendationCache {
         Recommendations hit = fresh.getIfPresent(key);
         if (hit != null) {
           mine.complete(hit);
-          return hit.withSource(Recommendations.Source.CACHED);
+          return hit;
         }
       }
       long generation = key.userScoped() ? generation(key.subject()) : 0;
@@ -128,8 +128,10 @@ public final class RecommendationCache {
     if (!enabled) {
       return;
     }
+    // Stored already marked CACHED, so a hit returns it as is: no copy per hit.
+    Recommendations cached = value.withSource(Recommendations.Source.CACHED);
     if (!key.userScoped()) {
-      fresh.put(key, value);
+      fresh.put(key, cached);
       return;
     }
     int s = stripe(key.subject());
@@ -138,7 +140,7 @@ public final class RecommendationCache {
         return;
       }
       keysByUser.computeIfAbsent(key.subject(), u -> ConcurrentHashMap.newKeySet()).add(key);
-      fresh.put(key, value);
+      fresh.put(key, cached);
     }
   }
 
