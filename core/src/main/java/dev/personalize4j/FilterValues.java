@@ -12,8 +12,10 @@ public final class FilterValues {
 
   /** Renders values as Personalize's {@code filterValues} expect them. */
   public static String render(List<String> values) {
+    java.util.Objects.requireNonNull(values, "values");
     StringBuilder out = new StringBuilder();
     for (String v : values) {
+      java.util.Objects.requireNonNull(v, "filter value");
       if (out.length() > 0) {
         out.append(',');
       }
@@ -37,6 +39,7 @@ public final class FilterValues {
    * @throws IllegalArgumentException if a quote is not closed
    */
   public static List<String> parse(String rendered) {
+    java.util.Objects.requireNonNull(rendered, "rendered");
     List<String> out = new ArrayList<>();
     int i = 0;
     int n = rendered.length();
