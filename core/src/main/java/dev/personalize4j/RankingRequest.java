@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * Asks how likely a user is to choose each of a list of candidate items: the mission's "which of
  * these will this customer buy". At most 500 candidates (50 with metadata columns).
  */
-@Value.Immutable(prehash = true)
+@Value.Immutable
 @ValueStyle
 public abstract class RankingRequest {
   RankingRequest() {}

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * Options of a recommendation call: how many results, a business-rule filter by name with its
  * values, context, one promotion and metadata columns. {@link #defaults()} asks for 25 results.
  */
-@Value.Immutable(prehash = true)
+@Value.Immutable
 @ValueStyle
 public abstract class RecommendationRequest {
   private static final RecommendationRequest DEFAULTS = builder().build();

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
-    defaults = @Value.Immutable(copy = false),
+    defaults = @Value.Immutable(copy = false, prehash = true),
     optionalAcceptNullable = true,
     allowedClasspathAnnotations = {Override.class})
 @interface ValueStyle {}
