@@ -206,12 +206,15 @@ public final class AwsEventSink implements EventSink {
     try {
       sender.join(Math.max(1, settings.drainTimeout().toMillis()));
       if (sender.isAlive()) {
+        // Past the drain timeout: wake a sender waiting out a backoff, so it dead-letters now.
         abort = true;
+        sender.interrupt();
         sender.join();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       abort = true;
+      sender.interrupt();
     }
     if (spool != null) {
       spool.close();
@@ -268,7 +271,14 @@ public final class AwsEventSink implements EventSink {
         }
       }
     } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
+      // Only close() interrupts the sender; clear the flag so the spool's channels stay usable.
+      Thread.interrupted();
+      List<Entry> rest = new ArrayList<>();
+      groups.values().forEach(rest::addAll);
+      queue.drainTo(rest);
+      deadLetter(rest, new ServiceUnavailableException(
+          "the event sink closed before these events could be delivered (drain timeout "
+              + settings.drainTimeout() + ")"));
     } catch (RuntimeException unexpected) {
       LOG.error("the event sender failed unexpectedly; pending events are dead-lettered", unexpected);
       List<Entry> rest = new ArrayList<>();
@@ -355,8 +365,11 @@ public final class AwsEventSink implements EventSink {
       try {
         sleeper.sleep(Duration.ofMillis(waitMillis));
       } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        return failure;
+        // Interrupted by close() past its drain timeout: give up this batch, keep the thread usable
+        // for dead-lettering the rest (the spool's file channels close on an interrupted thread).
+        Thread.interrupted();
+        return new ServiceUnavailableException(
+            "the event sink closed while retrying: " + failure.getMessage(), failure);
       }
     }
   }

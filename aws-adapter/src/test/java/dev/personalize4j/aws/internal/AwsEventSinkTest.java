@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.personalizeevents.model.Event;
 import software.amazon.awssdk.services.personalizeevents.model.PutEventsRequest;
 
@@ -237,13 +238,16 @@ class AwsEventSinkTest {
   }
 
   @Test
+  @Timeout(60)
   void close_afterDrainTimeout_deadLettersWhatIsLeft() {
     client.failWith(r -> FakeEventsClient.error(500, "InternalFailure"));
+    // The backoff never ends by itself: only close() interrupting the sender can end it.
+    Sleeper endlessBackoff = d -> new CountDownLatch(1).await();
     AwsEventSink s = new AwsEventSink(client, "tid", EventSinkSettings.builder()
         .maxAttempts(100)
         .drainTimeout(Duration.ofMillis(50))
         .deadLetterHandler((i, c) -> deadLettered.addAll(i))
-        .build(), java.time.Clock.systemUTC(), Ticker.system(), d -> Thread.sleep(5), new Counters(), u -> {});
+        .build(), java.time.Clock.systemUTC(), Ticker.system(), endlessBackoff, new Counters(), u -> {});
     s.record(event("u", null, "i1"));
     s.record(event("v", null, "i2"));
     s.close();
