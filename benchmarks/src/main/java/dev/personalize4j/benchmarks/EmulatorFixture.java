@@ -1,6 +1,17 @@
 package dev.personalize4j.benchmarks;
 
 import dev.personalize4j.aws.AwsPersonalize;
+import dev.personalize4j.aws.provisioning.CampaignSpec;
+import dev.personalize4j.aws.provisioning.DatasetType;
+import dev.personalize4j.aws.provisioning.Domain;
+import dev.personalize4j.aws.provisioning.Field;
+import dev.personalize4j.aws.provisioning.FieldType;
+import dev.personalize4j.aws.provisioning.ImportSource;
+import dev.personalize4j.aws.provisioning.PipelineSpec;
+import dev.personalize4j.aws.provisioning.ProvisionedResources;
+import dev.personalize4j.aws.provisioning.Provisioner;
+import dev.personalize4j.aws.provisioning.Recipe;
+import dev.personalize4j.aws.provisioning.SolutionSpec;
 import dev.personalize4j.testing.emulator.PersonalizeEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Random;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -17,15 +29,13 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
-import software.amazon.awssdk.services.personalize.model.DataSource;
-import software.amazon.awssdk.services.personalize.model.ImportMode;
 import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
 
 /**
  * An in-process emulator on 127.0.0.1 with a trained user-personalization campaign, an event
- * tracker and an Items dataset (PRICE, CATEGORY_L1), provisioned through the real control-plane
- * SDK; plus factories for the adapter and for the raw SDK clients the baselines use, all with the
+ * tracker and an Items dataset (PRICE, CATEGORY_L1), provisioned by {@link Provisioner} through the
+ * real control-plane SDK; plus factories for the adapter and for the raw SDK clients the baselines use, all with the
  * same fake credentials and Apache HTTP client settings.
  */
 public final class EmulatorFixture implements AutoCloseable {
@@ -62,6 +72,16 @@ public final class EmulatorFixture implements AutoCloseable {
     return "item-" + i;
   }
 
+  /** The setup, declared once and created by the project's own Provisioner. */
+  static final PipelineSpec SPEC = PipelineSpec.builder("bench", Domain.CUSTOM)
+      .items(Field.required("PRICE", FieldType.FLOAT), Field.required("CATEGORY_L1", FieldType.CATEGORICAL))
+      .bulkImport(DatasetType.INTERACTIONS, ImportSource.full("s3://bench/interactions.csv")
+          .withRoleArn("arn:aws:iam::000000000000:role/import"))
+      .solution(SolutionSpec.of("bench-up", Recipe.USER_PERSONALIZATION))
+      .campaign(CampaignSpec.of("bench-campaign", "bench-up"))
+      .eventTracker("bench-tracker")
+      .build();
+
   /** Starts and provisions an emulator. */
   public static EmulatorFixture start() {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
@@ -85,64 +105,26 @@ public final class EmulatorFixture implements AutoCloseable {
             .httpClient(http)
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .build()) {
-      String group = control.createDatasetGroup(b -> b.name("bench")).datasetGroupArn();
-      await(() -> control.describeDatasetGroup(b -> b.datasetGroupArn(group)).datasetGroup().status());
-      String interactionsSchema = control.createSchema(b -> b.name("bench-interactions").schema(
-          "{\"type\":\"record\",\"name\":\"Interactions\",\"namespace\":\"com.amazonaws.personalize.schema\",\"fields\":["
-              + "{\"name\":\"USER_ID\",\"type\":\"string\"},{\"name\":\"ITEM_ID\",\"type\":\"string\"},"
-              + "{\"name\":\"TIMESTAMP\",\"type\":\"long\"},{\"name\":\"EVENT_TYPE\",\"type\":\"string\"}],"
-              + "\"version\":\"1.0\"}")).schemaArn();
-      String itemsSchema = control.createSchema(b -> b.name("bench-items").schema(
-          "{\"type\":\"record\",\"name\":\"Items\",\"namespace\":\"com.amazonaws.personalize.schema\",\"fields\":["
-              + "{\"name\":\"ITEM_ID\",\"type\":\"string\"},{\"name\":\"PRICE\",\"type\":\"float\"},"
-              + "{\"name\":\"CATEGORY_L1\",\"type\":\"string\",\"categorical\":true}],\"version\":\"1.0\"}")).schemaArn();
-      String interactions = dataset(control, group, "bench-interactions", "Interactions", interactionsSchema);
-      String items = dataset(control, group, "bench-items", "Items", itemsSchema);
-      String job = control.createDatasetImportJob(b -> b.jobName("bench-import").datasetArn(interactions)
-          .dataSource(DataSource.builder().dataLocation("s3://bench/interactions.csv").build())
-          .importMode(ImportMode.FULL).roleArn("arn:aws:iam::000000000000:role/import")).datasetImportJobArn();
-      await(() -> control.describeDatasetImportJob(b -> b.datasetImportJobArn(job)).datasetImportJob().status());
-      String solution = control.createSolution(b -> b.name("bench-up").datasetGroupArn(group)
-          .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization")).solutionArn();
-      await(() -> control.describeSolution(b -> b.solutionArn(solution)).solution().status());
-      String version = control.createSolutionVersion(b -> b.solutionArn(solution)).solutionVersionArn();
-      await(() -> control.describeSolutionVersion(b -> b.solutionVersionArn(version)).solutionVersion().status());
-      String campaign = control.createCampaign(b -> b.name("bench-campaign").solutionVersionArn(version)).campaignArn();
-      await(() -> control.describeCampaign(b -> b.campaignArn(campaign)).campaign().status());
-      String tracking = control.createEventTracker(b -> b.name("bench-tracker").datasetGroupArn(group)).trackingId();
-      return new EmulatorFixture(data, emulator, campaign, tracking, items);
+      ProvisionedResources arns = Provisioner.builder(control).sleeper(d -> { }).build().apply(SPEC);
+      return new EmulatorFixture(data, emulator, arns.campaignArn("bench-campaign"),
+          arns.trackingId().orElseThrow(), arns.datasetArn(DatasetType.ITEMS));
     } catch (RuntimeException e) {
       emulator.close();
       throw e;
     }
   }
 
-  private static String dataset(PersonalizeClient control, String group, String name, String type, String schema) {
-    String arn = control.createDataset(b -> b.name(name).datasetGroupArn(group).datasetType(type).schemaArn(schema))
-        .datasetArn();
-    await(() -> control.describeDataset(b -> b.datasetArn(arn)).dataset().status());
-    return arn;
-  }
-
-  private static void await(Supplier<String> status) {
-    String s = "";
-    for (int i = 0; i < 50; i++) {
-      s = status.get();
-      if (s.equals("ACTIVE")) {
-        return;
-      }
-    }
-    throw new IllegalStateException("provisioning did not reach ACTIVE (last status " + s + ")");
-  }
-
   private static String interactions() {
     Random random = new Random(3);
-    StringBuilder csv = new StringBuilder("USER_ID,ITEM_ID,EVENT_TYPE,TIMESTAMP\n");
+    List<String> header = SPEC.csvHeader(DatasetType.INTERACTIONS);
+    StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
     long t = 1_733_000_000L;
     for (int u = 0; u < USERS; u++) {
       for (int k = 0; k < 20; k++) {
         int i = random.nextInt(3) > 0 ? (u % 20) + 20 * random.nextInt(ITEMS / 20) : random.nextInt(ITEMS);
-        csv.append(user(u)).append(',').append(item(i)).append(",View,").append(t++).append('\n');
+        Map<String, String> row = Map.of("USER_ID", user(u), "ITEM_ID", item(i), "EVENT_TYPE", "View",
+            "TIMESTAMP", Long.toString(t++));
+        csv.append(String.join(",", header.stream().map(c -> row.getOrDefault(c, "")).toList())).append('\n');
       }
     }
     return csv.toString();
